@@ -1,0 +1,62 @@
+/**
+ * Dates as Chinese official documents print them: 2019年8月22日, 2021年08月20日, and the older
+ * 二〇一九年八月二十二日. Returned as ISO strings ("2019-08-22"), never Date objects.
+ */
+
+const DIGITS: Record<string, number> = {
+  〇: 0, 零: 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** 二〇一九 → 2019 (digit by digit). */
+function yearFromHan(text: string): number | undefined {
+  let n = 0;
+  for (const ch of text) {
+    const d = DIGITS[ch];
+    if (d === undefined) return undefined;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** 八 → 8, 十 → 10, 十二 → 12, 二十二 → 22, 三十一 → 31. */
+function smallFromHan(text: string): number | undefined {
+  if (/^\d+$/.test(text)) return Number(text);
+  const m = /^([一二三])?十([一二三四五六七八九])?$/.exec(text);
+  if (m) return (m[1] ? DIGITS[m[1]]! : 1) * 10 + (m[2] ? DIGITS[m[2]]! : 0);
+  return text.length === 1 ? DIGITS[text] : undefined;
+}
+
+const HAN = "[〇零Ｏ一二三四五六七八九十]";
+/** A date anywhere in a line, Arabic or Chinese numerals, spaces tolerated. */
+export const CHINESE_DATE_PATTERN = new RegExp(
+  `(\\d{4}|${HAN}{4})\\s*年\\s*(\\d{1,2}|${HAN}{1,3})\\s*月\\s*(\\d{1,2}|${HAN}{1,3})\\s*日`,
+  "u",
+);
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+/** Parses the first Chinese date in `text` into "YYYY-MM-DD"; undefined when none or impossible. */
+export function parseChineseDate(text: string): string | undefined {
+  const m = CHINESE_DATE_PATTERN.exec(text);
+  if (!m) return undefined;
+  const year = /^\d+$/.test(m[1]!) ? Number(m[1]) : yearFromHan(m[1]!);
+  const month = smallFromHan(m[2]!);
+  const day = smallFromHan(m[3]!);
+  if (year === undefined || month === undefined || day === undefined) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** True when the whole line is just a date (a 成文日期 line). */
+export function isDateLine(line: string): boolean {
+  return new RegExp(`^\\s*${CHINESE_DATE_PATTERN.source}\\s*$`, "u").test(line);
+}
+
+/** Formats "2019-08-22" as 2019年8月22日 for display. */
+export function formatChineseDate(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}

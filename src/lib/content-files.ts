@@ -1,0 +1,82 @@
+/**
+ * Reading the archive's content files straight from disk, for the importer and for the content
+ * check that runs before every build (which must not depend on Astro having loaded anything).
+ */
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import yaml from "js-yaml";
+import { IssuerRegistrySchema, type Issuer } from "../schemas/issuer.ts";
+import { buildIssuerIndex, type IssuerIndex } from "./issuers.ts";
+import { ArchiveError } from "./errors.ts";
+
+export const ISSUERS_FILE = "content/issuers/issuers.yaml";
+export const NOTICES_DIR = "content/notices";
+export const SOURCES_DIR = "content/sources";
+export const CATALOG_FILE = "content/catalog/national-themes.tsv";
+
+export function loadIssuers(root: string): Issuer[] {
+  const file = join(root, ISSUERS_FILE);
+  let data: unknown;
+  try {
+    data = yaml.load(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new ArchiveError([
+      { file: ISSUERS_FILE, expected: "valid YAML", received: (error as Error).message, hint: "fix the YAML syntax at the line named" },
+    ]);
+  }
+  const parsed = IssuerRegistrySchema.safeParse(data);
+  if (!parsed.success) {
+    throw new ArchiveError(
+      parsed.error.issues.map((issue) => ({
+        file: ISSUERS_FILE,
+        field: issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, ""),
+        expected: issue.message,
+        hint: "see src/schemas/issuer.ts for the fields of an issuer",
+      })),
+    );
+  }
+  return parsed.data;
+}
+
+export function loadIssuerIndex(root: string): IssuerIndex {
+  return buildIssuerIndex(loadIssuers(root));
+}
+
+export interface RawNoticeFile {
+  /** Path relative to the root. */
+  file: string;
+  id: string;
+  /** Unparsed frontmatter YAML. */
+  frontmatterText: string;
+  /** 1-based line in the file where the body starts. */
+  bodyStartLine: number;
+  body: string;
+}
+
+/** Splits an MDX file into frontmatter and body without interpreting either. */
+export function splitMdx(file: string, text: string): Omit<RawNoticeFile, "id"> {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  if (!m) {
+    throw new ArchiveError([
+      { file, field: "line 1", expected: "a frontmatter block opened and closed by --- lines", received: text.slice(0, 40), hint: "start the file with --- , the YAML fields, then --- " },
+    ]);
+  }
+  return {
+    file,
+    frontmatterText: m[1]!,
+    bodyStartLine: m[0].split("\n").length,
+    body: text.slice(m[0].length),
+  };
+}
+
+export function listNoticeFiles(root: string): RawNoticeFile[] {
+  const dir = join(root, NOTICES_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".mdx"))
+    .sort()
+    .map((name) => {
+      const file = `${NOTICES_DIR}/${name}`;
+      return { id: name.replace(/\.mdx$/, ""), ...splitMdx(file, readFileSync(join(root, file), "utf8")) };
+    });
+}

@@ -1,0 +1,83 @@
+/**
+ * Last pass of the importer: parts become the MDX body. Document parts that are not running
+ * text become components (<Masthead>, <DocNumber> …, rendered by src/components/document/);
+ * numbered headings become Markdown headings one level per level of official numbering.
+ */
+import type { Block, Part, PartKind } from "./structure.ts";
+import { unwrapTitle } from "./extract.ts";
+
+/** Component name for each document part (kept stable: content files name them). */
+export const PART_COMPONENTS: Record<Exclude<PartKind, "title">, string> = {
+  meta: "GovMeta",
+  masthead: "Masthead",
+  docNumber: "DocNumber",
+  recipients: "Recipients",
+  attachmentNote: "AttachmentNote",
+  signature: "Signature",
+  signedDate: "SignedDate",
+  publicity: "Publicity",
+  imprint: "Imprint",
+};
+
+/**
+ * Escapes what MDX would read as syntax: `{ } < >` (expressions, JSX), Markdown emphasis,
+ * links and code, HTML entities, and block syntax at the start of a line (# - + > 1.).
+ */
+export function escapeMdx(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]<>&|~]/g, "\\$&")
+    .replace(/^(\s*)([#+\-=>])/, "$1\\$2")
+    .replace(/^(\d{1,9})([.)])/, "$1\\$2");
+}
+
+export function renderBody(parts: Part[]): string {
+  const out: string[] = [];
+  let inAttachment = false;
+  for (const part of parts) {
+    switch (part.type) {
+      case "block": {
+        if (part.kind === "imprint" && inAttachment) {
+          out.push("</Attachment>");
+          inAttachment = false;
+        }
+        out.push(renderBlock(part));
+        break;
+      }
+      case "attachment": {
+        if (inAttachment) out.push("</Attachment>");
+        out.push(`<Attachment n="${part.n}">`, escapeMdx(part.label.text));
+        if (part.title) out.push(`## ${escapeHeading(unwrapTitle(part.title.text))}`);
+        inAttachment = true;
+        break;
+      }
+      case "heading":
+        out.push(`${"#".repeat(part.level + (inAttachment ? 2 : 1))} ${escapeHeading(part.text)}`);
+        break;
+      case "paragraph":
+        out.push(escapeMdx(part.text));
+        break;
+      case "list":
+        out.push(
+          part.items
+            .map((item) => `${item.n}. ${escapeMdx(item.text.replace(/^\d{1,2}\s*[.．、]\s*/, ""))}`)
+            .join("\n"),
+        );
+        break;
+    }
+  }
+  if (inAttachment) out.push("</Attachment>");
+  return `${out.join("\n\n")}\n`;
+}
+
+function escapeHeading(text: string): string {
+  return escapeMdx(text).replace(/^\\?([#])/, "\\$1");
+}
+
+function renderBlock(block: Block): string {
+  if (block.kind === "title") return `# ${escapeHeading(unwrapTitle(block.lines.map((l) => l.text).join("")))}`;
+  const name = PART_COMPONENTS[block.kind];
+  // 主送 split by a page break is one paragraph; other blocks keep their printed lines.
+  const texts = block.kind === "recipients" ? [block.lines.map((l) => l.text).join("")] : block.lines.map((l) => l.text);
+  const lines = texts.map(escapeMdx);
+  return [`<${name}>`, ...lines, `</${name}>`].join("\n\n");
+}

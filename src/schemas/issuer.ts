@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+/** Kinds of issuing body, as the registry groups them. */
+export const issuerKinds = [
+  "party", // 党委部门（中央宣传部）
+  "court", // 最高人民法院、最高人民检察院
+  "ministry", // 国务院组成部门
+  "agency", // 国务院直属机构、部委管理的国家局
+  "bank", // 中国人民银行及其分支机构
+  "customs", // 海关总署及各直属海关
+  "organization", // 群团组织、联合会（全国总工会、全国工商联、供销合作总社）
+  "office", // 议事协调机构的办公室（质量强省办）
+  "department", // 省级政府部门（厅、局、委）
+] as const;
+
+/** One body that issues or co-issues notices. Ids are permanent: they appear in URLs. */
+export const IssuerSchema = z.object({
+  /** Permanent lowercase ASCII id, used in URLs (`/issuers/{id}/`). */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, "lowercase ASCII letters, digits and hyphens"),
+  /** Canonical full name (全称), e.g. 国家市场监督管理总局. */
+  name: z.string().min(2),
+  /** Official short name (规范简称) used in signatures and titles, e.g. 市场监管总局. */
+  shortName: z.string().min(2).optional(),
+  /** Every other spelling seen in archived texts, so that each one resolves to this body. */
+  aliases: z.array(z.string().min(2)).default([]),
+  /** What kind of body it is. */
+  kind: z.enum(issuerKinds),
+  /** Administrative level the body belongs to. */
+  level: z.enum(["national", "provincial", "municipal"]),
+  /** Province-level region for non-national bodies, e.g. 海南省. */
+  region: z.string().optional(),
+  /** Id of the body this one replaced (国家质检总局 → 市场监管总局), linked, never merged. */
+  predecessor: z.string().optional(),
+  /** Id of the body that replaced this one. */
+  successor: z.string().optional(),
+  /** Years the body existed under this name, when known: `[from, to]`. */
+  active: z.tuple([z.number().int(), z.number().int().nullable()]).optional(),
+  /** Editorial note: where the name comes from, reorganisations. */
+  note: z.string().optional(),
+});
+
+export type Issuer = z.infer<typeof IssuerSchema>;
+
+/** The whole registry file: a list of issuers. */
+export const IssuerRegistrySchema = z.array(IssuerSchema);

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/** Ways in which a held text falls short of the whole official document. */
+export const completenessValues = [
+  "complete", // the whole document, as issued
+  "header-missing", // the title block (标题、发文字号、发文机关) is lost
+  "truncated", // the text stops before the end
+  "docnumber-missing", // the source carries no 发文字号
+  "issuers-incomplete", // fewer issuers are named than the document declares
+  "signature-incomplete", // part of the 署名 block is lost
+  "recipients-missing", // the source carries no 主送机关
+  "images-missing", // pictures (logos, QR codes) referred to in the text are not held
+] as const;
+
+/** One piece of extraction junk the importer removed, listed so the fidelity check can account for it. */
+export const RemovalSchema = z.object({
+  /** 1-based line in the verbatim source where the junk starts. */
+  line: z.number().int().positive(),
+  /** The exact text removed, as it stands in the source. */
+  text: z.string().min(1),
+  /** Why it is junk and not part of the document. */
+  reason: z.string().min(2),
+});
+
+/** Where the archived text came from and how whole it is. */
+export const ProvenanceSchema = z.object({
+  /** Path of the verbatim source next to the notice, relative to the project root. */
+  source: z.string().regex(/^content\/sources\/[a-z0-9-]+\.txt$/, "a path like content/sources/2019-quanguo.txt"),
+  /** SHA-256 of the source file's bytes, so a changed source is noticed. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits"),
+  /** How the text was obtained (format and route), e.g. 由 PDF 提取的纯文本. */
+  obtained: z.string().min(2),
+  /** File name the text was received under, for tracing it back. */
+  receivedAs: z.string().optional(),
+  /** Encoding the file was received in, when it was converted to UTF-8 (e.g. GB18030). */
+  convertedFrom: z.string().optional(),
+  /** How whole the text is; `complete` stands alone. */
+  completeness: z
+    .array(z.enum(completenessValues))
+    .min(1)
+    .refine((v) => !v.includes("complete") || v.length === 1, "`complete` cannot be combined with a gap"),
+  /** What is missing or damaged, in plain words, shown on the notice page. */
+  note: z.string().optional(),
+  /** Extraction junk removed by the importer (bookmark markers, adverts, bare numerals). */
+  removed: z.array(RemovalSchema).default([]),
+});
+
+export type Provenance = z.infer<typeof ProvenanceSchema>;
