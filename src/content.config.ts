@@ -1,0 +1,37 @@
+/**
+ * Content collections. Every page is built from these, never by re-parsing notice text.
+ * Cross-entry rules (issuers resolve, unique document numbers, fidelity to the sources) are
+ * checked before the build starts by src/integrations/archive-check.ts.
+ */
+import { defineCollection } from "astro:content";
+import { file, glob } from "astro/loaders";
+import { CatalogEntrySchema } from "./schemas/catalog.ts";
+import { IssuerSchema } from "./schemas/issuer.ts";
+import { NoticeSchema } from "./schemas/notice.ts";
+import { readCatalog } from "./lib/catalog.ts";
+
+const notices = defineCollection({
+  loader: glob({ pattern: "*.mdx", base: "./content/notices" }),
+  schema: NoticeSchema,
+});
+
+const issuers = defineCollection({
+  loader: file("./content/issuers/issuers.yaml"),
+  schema: IssuerSchema,
+});
+
+const catalog = defineCollection({
+  loader: {
+    name: "catalog-tsv",
+    load: async ({ store, parseData }) => {
+      store.clear();
+      for (const row of readCatalog(process.cwd())) {
+        const id = String(row.year);
+        store.set({ id, data: await parseData({ id, data: row }) });
+      }
+    },
+  },
+  schema: CatalogEntrySchema,
+});
+
+export const collections = { notices, issuers, catalog };
