@@ -113,6 +113,12 @@ function checkNoticeFile(root: string, raw: RawNoticeFile, index: IssuerIndex | 
     }
   }
 
+  for (const [i, x] of notice.inferredIssuers.entries()) {
+    if (notice.issuers.includes(x.id)) {
+      issues.push({ file, field: `inferredIssuers[${i}].id`, expected: "an issuer the text does not name", received: x.id, hint: `${x.id} is already in issuers (named by the text): remove it from inferredIssuers` });
+    }
+  }
+
   // Dates in order and in the notice's year.
   const dateFields = ["signedDate", "printedDate", "publishedDate"] as const;
   for (const field of dateFields) {
