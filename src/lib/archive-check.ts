@@ -80,7 +80,6 @@ function checkNoticeFile(root: string, raw: RawNoticeFile, index: IssuerIndex | 
     return undefined;
   }
   const notice = parsed.data;
-  const before = issues.length;
 
   const expectedId = `${notice.year}-${notice.slug}`;
   if (raw.id !== expectedId) {
@@ -186,7 +185,8 @@ function checkNoticeFile(root: string, raw: RawNoticeFile, index: IssuerIndex | 
 
   // MDX syntax and the document components it may use.
   checkMdx(raw, issues);
-  return issues.length === before ? { id: raw.id, file, data: notice, body: raw.body } : undefined;
+  // Returned even with problems, so that cross-notice rules still see this notice.
+  return { id: raw.id, file, data: notice, body: raw.body };
 }
 
 const mdxParser = createProcessor({ format: "mdx" });
@@ -279,7 +279,6 @@ export function zodIssues(file: string, error: ZodError, data: unknown): Archive
 }
 
 function nearestField(key: string): string {
-  const shape = (NoticeSchema as unknown as { _zod?: { def?: { in?: { shape?: object } } } })._zod?.def?.in?.shape;
-  const guess = shape ? nearest(key, Object.keys(shape)) : undefined;
+  const guess = nearest(key, Object.keys(NoticeSchema.shape));
   return guess ? ` (did you mean ${guess}?)` : "";
 }
