@@ -11,7 +11,8 @@ import { NoticeSchema } from "./schemas/notice.ts";
 import { readCatalog } from "./lib/catalog.ts";
 
 const notices = defineCollection({
-  loader: glob({ pattern: "*.mdx", base: "./content/notices" }),
+  // Ids are file names ({year}-{slug}): the frontmatter `slug` repeats across years (quanguo).
+  loader: glob({ pattern: "*.mdx", base: "./content/notices", generateId: ({ entry }) => entry.replace(/\.mdx$/, "") }),
   schema: NoticeSchema,
 });
 

@@ -16,10 +16,10 @@ import rehypeLiteralListNumbers from "../../src/plugins/rehype-literal-list-numb
 import rehypeOfficialAnchors from "../../src/plugins/rehype-official-anchors.ts";
 
 const fixtures = resolve(import.meta.dirname, "../fixtures/plugins");
-const MDX_NODES = ["mdxJsxFlowElement", "mdxJsxTextElement", "mdxFlowExpression", "mdxTextExpression", "mdxjsEsm"];
+const MDX_NODES: string[] = ["mdxJsxFlowElement", "mdxJsxTextElement", "mdxFlowExpression", "mdxTextExpression", "mdxjsEsm"];
 
 async function toHast(input: string, plugin: () => (tree: Root) => void): Promise<Root> {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkRehype, { passThrough: MDX_NODES }).use(plugin);
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkRehype, { passThrough: MDX_NODES } as never).use(plugin);
   return (await processor.run(processor.parse(input))) as Root;
 }
 

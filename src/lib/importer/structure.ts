@@ -138,7 +138,7 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
 
     // ── 版记 (抄送, 主送 at the end, 印发) ─────────────────────────────────────────────
     if (phase !== "body" || IMPRINT_LABEL.test(text)) {
-      if (IMPRINT_LABEL.test(text) && phase !== "head") {
+      if (IMPRINT_LABEL.test(text)) {
         phase = "imprint";
         pushBlock("imprint", current);
         i++;
@@ -165,7 +165,7 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
 
     // ── Attachments ───────────────────────────────────────────────────────────────────
     const attachmentStart = ATTACHMENT_START.exec(text);
-    if (attachmentStart && phase !== "head") {
+    if (attachmentStart) {
       const part: AttachmentStart = { type: "attachment", n: Number(attachmentStart[1]), label: current };
       if (next && !ATTACHMENT_START.test(next.text) && !numbered(next.text) && significantLength(next.text) <= 60) {
         part.title = next;
