@@ -114,7 +114,8 @@ async function handle(root: string, base: string, req: IncomingMessage, res: Ser
     return notFound(root, req, res);
   }
   // The bare base without its slash, and "/" when the site lives under a sub-path.
-  if (base !== "/" && (pathname === base.slice(0, -1) || pathname === "/")) return redirect(res, base + url.search);
+  if (base !== "/" && (pathname === base.slice(0, -1) || pathname === "/"))
+    return redirect(res, base + url.search);
   if (!pathname.startsWith(base)) return notFound(root, req, res);
 
   const relative = pathname.slice(base.length);
@@ -146,7 +147,13 @@ async function notFound(root: string, req: IncomingMessage, res: ServerResponse)
   res.end(req.method === "HEAD" ? undefined : "404 not found\n");
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: string, size: number, status: number): Promise<void> {
+function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  size: number,
+  status: number,
+): Promise<void> {
   res.writeHead(status, {
     "content-type": mimeType(file),
     "content-length": size,
@@ -189,7 +196,11 @@ if (import.meta.main) {
     process.once("SIGTERM", stop);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
-    console.error(e.code === "EADDRINUSE" ? `Port ${port} is in use: set PORT to another port (PORT=4322 npm run preview)` : e.message);
+    console.error(
+      e.code === "EADDRINUSE"
+        ? `Port ${port} is in use: set PORT to another port (PORT=4322 npm run preview)`
+        : e.message,
+    );
     process.exit(1);
   }
 }
