@@ -28,12 +28,21 @@ function main(argv: string[]): number {
   });
   const projectRoot = values.root ? resolve(values.root) : root;
   if (positionals.length !== 1) {
-    console.error("usage: npm run import -- <raw.txt> [--dry-run] [--force] [--obtained \"how it was obtained\"]");
+    console.error(
+      'usage: npm run import -- <raw.txt> [--dry-run] [--force] [--obtained "how it was obtained"]',
+    );
     return 2;
   }
   const input = resolve(positionals[0]!);
   if (!existsSync(input)) {
-    console.error(formatIssue({ file: positionals[0]!, expected: "an existing text file", received: "no such file", hint: "check the path" }));
+    console.error(
+      formatIssue({
+        file: positionals[0]!,
+        expected: "an existing text file",
+        received: "no such file",
+        hint: "check the path",
+      }),
+    );
     return 1;
   }
 
@@ -99,7 +108,9 @@ function main(argv: string[]): number {
   renameSync(`${sourcePath}.tmp`, sourcePath);
   renameSync(`${mdxPath}.tmp`, mdxPath);
   printReport(result, process.stdout);
-  console.log(`\nWrote ${mdxPath.slice(projectRoot.length + 1)} and ${sourcePath.slice(projectRoot.length + 1)}.`);
+  console.log(
+    `\nWrote ${mdxPath.slice(projectRoot.length + 1)} and ${sourcePath.slice(projectRoot.length + 1)}.`,
+  );
   console.log("Check the frontmatter against the text, add inferences with their basis, then commit.");
   return 0;
 }

@@ -14,7 +14,11 @@ const issuers = loadIssuerIndex(root);
 for (const name of readdirSync(dir).sort()) {
   const folder = join(dir, name);
   if (existsSync(join(folder, "expected-error.txt"))) continue;
-  const result = importNotice({ bytes: readFileSync(join(folder, "input.txt")), receivedAs: "input.txt", issuers });
+  const result = importNotice({
+    bytes: readFileSync(join(folder, "input.txt")),
+    receivedAs: "input.txt",
+    issuers,
+  });
   writeFileSync(join(folder, "expected.mdx"), result.mdx);
   console.log(`updated ${name}`);
 }

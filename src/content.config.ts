@@ -12,7 +12,11 @@ import { readCatalog } from "./lib/catalog.ts";
 
 const notices = defineCollection({
   // Ids are file names ({year}-{slug}): the frontmatter `slug` repeats across years (quanguo).
-  loader: glob({ pattern: "*.mdx", base: "./content/notices", generateId: ({ entry }) => entry.replace(/\.mdx$/, "") }),
+  loader: glob({
+    pattern: "*.mdx",
+    base: "./content/notices",
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ""),
+  }),
   schema: NoticeSchema,
 });
 

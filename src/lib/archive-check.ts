@@ -38,7 +38,13 @@ export function checkArchive(root: string): CheckedNotice[] {
     index = buildIssuerIndex(loadIssuers(root));
   } catch (error) {
     if (error instanceof ArchiveError) issues.push(...error.issues);
-    else issues.push({ file: "content/issuers/issuers.yaml", expected: "each id and name listed once", received: (error as Error).message, hint: "remove the duplicate" });
+    else
+      issues.push({
+        file: "content/issuers/issuers.yaml",
+        expected: "each id and name listed once",
+        received: (error as Error).message,
+        hint: "remove the duplicate",
+      });
   }
   let files: RawNoticeFile[] = [];
   try {
@@ -58,7 +64,12 @@ export function checkArchive(root: string): CheckedNotice[] {
   return notices;
 }
 
-function checkNoticeFile(root: string, raw: RawNoticeFile, index: IssuerIndex | undefined, issues: ArchiveIssue[]): CheckedNotice | undefined {
+function checkNoticeFile(
+  root: string,
+  raw: RawNoticeFile,
+  index: IssuerIndex | undefined,
+  issues: ArchiveIssue[],
+): CheckedNotice | undefined {
   const { file } = raw;
   let data: unknown;
   try {
@@ -83,7 +94,13 @@ function checkNoticeFile(root: string, raw: RawNoticeFile, index: IssuerIndex | 
 
   const expectedId = `${notice.year}-${notice.slug}`;
   if (raw.id !== expectedId) {
-    issues.push({ file, field: "slug", expected: `the file to be named ${expectedId}.mdx (year-slug: it is the notice's URL)`, received: `${raw.id}.mdx`, hint: `rename the file or correct year/slug` });
+    issues.push({
+      file,
+      field: "slug",
+      expected: `the file to be named ${expectedId}.mdx (year-slug: it is the notice's URL)`,
+      received: `${raw.id}.mdx`,
+      hint: `rename the file or correct year/slug`,
+    });
   }
 
   // Issuers resolve (with the nearest alias suggested for a name or a typo).
@@ -114,7 +131,13 @@ function checkNoticeFile(root: string, raw: RawNoticeFile, index: IssuerIndex | 
 
   for (const [i, x] of notice.inferredIssuers.entries()) {
     if (notice.issuers.includes(x.id)) {
-      issues.push({ file, field: `inferredIssuers[${i}].id`, expected: "an issuer the text does not name", received: x.id, hint: `${x.id} is already in issuers (named by the text): remove it from inferredIssuers` });
+      issues.push({
+        file,
+        field: `inferredIssuers[${i}].id`,
+        expected: "an issuer the text does not name",
+        received: x.id,
+        hint: `${x.id} is already in issuers (named by the text): remove it from inferredIssuers`,
+      });
     }
   }
 
@@ -123,28 +146,63 @@ function checkNoticeFile(root: string, raw: RawNoticeFile, index: IssuerIndex | 
   for (const field of dateFields) {
     const value = notice[field];
     if (value && Number(value.slice(0, 4)) !== notice.year) {
-      issues.push({ file, field, expected: `a date in ${notice.year}, the notice's year`, received: value, hint: "check the year of the date and the notice's year" });
+      issues.push({
+        file,
+        field,
+        expected: `a date in ${notice.year}, the notice's year`,
+        received: value,
+        hint: "check the year of the date and the notice's year",
+      });
     }
   }
   if (notice.signedDate && notice.printedDate && notice.printedDate < notice.signedDate) {
-    issues.push({ file, field: "printedDate", expected: `印发日期 on or after 成文日期 (${notice.signedDate})`, received: notice.printedDate, hint: "a notice is printed after it is signed: check both dates against the text" });
+    issues.push({
+      file,
+      field: "printedDate",
+      expected: `印发日期 on or after 成文日期 (${notice.signedDate})`,
+      received: notice.printedDate,
+      hint: "a notice is printed after it is signed: check both dates against the text",
+    });
   }
   if (notice.signedDate && notice.publishedDate && notice.publishedDate < notice.signedDate) {
-    issues.push({ file, field: "publishedDate", expected: `发布日期 on or after 成文日期 (${notice.signedDate})`, received: notice.publishedDate, hint: "check both dates against the text" });
+    issues.push({
+      file,
+      field: "publishedDate",
+      expected: `发布日期 on or after 成文日期 (${notice.signedDate})`,
+      received: notice.publishedDate,
+      hint: "check both dates against the text",
+    });
   }
 
   // The verbatim source: present, unchanged, and the archived text still matches it.
   const sourcePath = join(root, notice.provenance.source);
   if (notice.provenance.source !== `content/sources/${raw.id}.txt`) {
-    issues.push({ file, field: "provenance.source", expected: `content/sources/${raw.id}.txt`, received: notice.provenance.source, hint: "the source sits next to the notice under the same name" });
+    issues.push({
+      file,
+      field: "provenance.source",
+      expected: `content/sources/${raw.id}.txt`,
+      received: notice.provenance.source,
+      hint: "the source sits next to the notice under the same name",
+    });
   }
   if (!existsSync(sourcePath)) {
-    issues.push({ file, field: "provenance.source", expected: "an existing verbatim source file", received: notice.provenance.source, hint: "import the notice with npm run import, which stores its source" });
+    issues.push({
+      file,
+      field: "provenance.source",
+      expected: "an existing verbatim source file",
+      received: notice.provenance.source,
+      hint: "import the notice with npm run import, which stores its source",
+    });
   } else {
     const bytes = readFileSync(sourcePath);
     const sha = createHash("sha256").update(bytes).digest("hex");
     if (sha !== notice.provenance.sha256) {
-      issues.push({ file: notice.provenance.source, expected: `the verbatim source with SHA-256 ${notice.provenance.sha256}`, received: `a file with SHA-256 ${sha}`, hint: "sources are never edited: restore it from git (git checkout -- the file)" });
+      issues.push({
+        file: notice.provenance.source,
+        expected: `the verbatim source with SHA-256 ${notice.provenance.sha256}`,
+        received: `a file with SHA-256 ${sha}`,
+        hint: "sources are never edited: restore it from git (git checkout -- the file)",
+      });
     }
     const source = decodeText(bytes).text;
     try {
@@ -160,7 +218,13 @@ function checkNoticeFile(root: string, raw: RawNoticeFile, index: IssuerIndex | 
       }
     } catch (error) {
       if (!(error instanceof RemovalMismatchError)) throw error;
-      issues.push({ file, field: "provenance.removed", expected: "removals that match the source line by line", received: error.problems.join("; "), hint: "each removal's line and text must be exactly as in the source" });
+      issues.push({
+        file,
+        field: "provenance.removed",
+        expected: "removals that match the source line by line",
+        received: error.problems.join("; "),
+        hint: "each removal's line and text must be exactly as in the source",
+      });
     }
     // Stated metadata must be in the text (inferred values are exempt: they are marked as such).
     const inferred = new Set(notice.inferred.map((x) => x.field));
@@ -178,7 +242,13 @@ function checkNoticeFile(root: string, raw: RawNoticeFile, index: IssuerIndex | 
     ];
     for (const [field, value] of stated) {
       if (value && !containsSignificant(source, value)) {
-        issues.push({ file, field, expected: "a value as printed in the source text", received: value, hint: "copy the value from the text; a value the text does not state must be listed in `inferred` with its basis" });
+        issues.push({
+          file,
+          field,
+          expected: "a value as printed in the source text",
+          received: value,
+          hint: "copy the value from the text; a value the text does not state must be listed in `inferred` with its basis",
+        });
       }
     }
   }
@@ -194,8 +264,17 @@ const mdxParser = createProcessor({ format: "mdx" });
 function checkMdx(raw: RawNoticeFile, issues: ArchiveIssue[]): void {
   try {
     const tree = mdxParser.parse(raw.body);
-    const visit = (node: { type: string; name?: string | null; position?: { start: { line: number } }; children?: unknown[] }) => {
-      if ((node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") && node.name && !COMPONENTS.has(node.name)) {
+    const visit = (node: {
+      type: string;
+      name?: string | null;
+      position?: { start: { line: number } };
+      children?: unknown[];
+    }) => {
+      if (
+        (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") &&
+        node.name &&
+        !COMPONENTS.has(node.name)
+      ) {
         issues.push({
           file: raw.file,
           field: `line ${raw.bodyStartLine + (node.position?.start.line ?? 1) - 1}`,
@@ -208,7 +287,12 @@ function checkMdx(raw: RawNoticeFile, issues: ArchiveIssue[]): void {
     };
     visit(tree as never);
   } catch (error) {
-    const e = error as { line?: number; place?: { line?: number; start?: { line: number } }; reason?: string; message: string };
+    const e = error as {
+      line?: number;
+      place?: { line?: number; start?: { line: number } };
+      reason?: string;
+      message: string;
+    };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line;
     issues.push({
       file: raw.file,
@@ -227,7 +311,13 @@ function checkAcrossNotices(notices: CheckedNotice[], issues: ArchiveIssue[]): v
     if (!dn) continue;
     const other = byDocNumber.get(dn);
     if (other) {
-      issues.push({ file: n.file, field: "docNumber", expected: "a document number no other notice has", received: `${dn}, also in ${other.file}`, hint: "one of the two is wrong: check both against their texts" });
+      issues.push({
+        file: n.file,
+        field: "docNumber",
+        expected: "a document number no other notice has",
+        received: `${dn}, also in ${other.file}`,
+        hint: "one of the two is wrong: check both against their texts",
+      });
     } else byDocNumber.set(dn, n);
   }
   for (const n of notices) {
@@ -260,9 +350,13 @@ function checkCatalog(root: string, issues: ArchiveIssue[]): void {
 /** Zod issues as archive issues: the field path, what was expected, what was there. */
 export function zodIssues(file: string, error: ZodError, data: unknown): ArchiveIssue[] {
   return error.issues.map((issue) => {
-    const field = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    const field = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+      .join("")
+      .replace(/^\./, "");
     let received: unknown = data;
-    for (const p of issue.path) received = (received as Record<PropertyKey, unknown> | undefined)?.[p as PropertyKey];
+    for (const p of issue.path)
+      received = (received as Record<PropertyKey, unknown> | undefined)?.[p as PropertyKey];
     const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : undefined;
     return {
       file,

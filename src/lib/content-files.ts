@@ -21,7 +21,12 @@ export function loadIssuers(root: string): Issuer[] {
     data = yaml.load(readFileSync(file, "utf8"));
   } catch (error) {
     throw new ArchiveError([
-      { file: ISSUERS_FILE, expected: "valid YAML", received: (error as Error).message, hint: "fix the YAML syntax at the line named" },
+      {
+        file: ISSUERS_FILE,
+        expected: "valid YAML",
+        received: (error as Error).message,
+        hint: "fix the YAML syntax at the line named",
+      },
     ]);
   }
   const parsed = IssuerRegistrySchema.safeParse(data);
@@ -29,7 +34,10 @@ export function loadIssuers(root: string): Issuer[] {
     throw new ArchiveError(
       parsed.error.issues.map((issue) => ({
         file: ISSUERS_FILE,
-        field: issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, ""),
+        field: issue.path
+          .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+          .join("")
+          .replace(/^\./, ""),
         expected: issue.message,
         hint: "see src/schemas/issuer.ts for the fields of an issuer",
       })),
@@ -58,7 +66,13 @@ export function splitMdx(file: string, text: string): Omit<RawNoticeFile, "id"> 
   const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
   if (!m) {
     throw new ArchiveError([
-      { file, field: "line 1", expected: "a frontmatter block opened and closed by --- lines", received: text.slice(0, 40), hint: "start the file with --- , the YAML fields, then --- " },
+      {
+        file,
+        field: "line 1",
+        expected: "a frontmatter block opened and closed by --- lines",
+        received: text.slice(0, 40),
+        hint: "start the file with --- , the YAML fields, then --- ",
+      },
     ]);
   }
   return {

@@ -25,7 +25,8 @@ export default function rehypeLiteralListNumbers() {
           children: [{ type: "text", value: `${n++}.` }],
         };
         // Tight lists put text straight in <li>; loose ones wrap it in <p>.
-        const first = li.children.find((c) => c.type === "element" && c.tagName === "p") as Element | undefined;
+        const first = li.children.find((c) => c.type === "element" && c.tagName === "p") as
+          Element | undefined;
         (first ?? li).children.unshift(number);
       }
     });

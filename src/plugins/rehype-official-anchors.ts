@@ -88,7 +88,8 @@ function isJsx(node: Node): node is MdxJsxFlowElementHast {
 
 function attribute(node: MdxJsxFlowElementHast, name: string): string | undefined {
   for (const attr of node.attributes) {
-    if (attr.type === "mdxJsxAttribute" && attr.name === name && typeof attr.value === "string") return attr.value;
+    if (attr.type === "mdxJsxAttribute" && attr.name === name && typeof attr.value === "string")
+      return attr.value;
   }
   return undefined;
 }

@@ -25,7 +25,9 @@ export const RemovalSchema = z.object({
 /** Where the archived text came from and how whole it is. */
 export const ProvenanceSchema = z.object({
   /** Path of the verbatim source next to the notice, relative to the project root. */
-  source: z.string().regex(/^content\/sources\/[a-z0-9-]+\.txt$/, "a path like content/sources/2019-quanguo.txt"),
+  source: z
+    .string()
+    .regex(/^content\/sources\/[a-z0-9-]+\.txt$/, "a path like content/sources/2019-quanguo.txt"),
   /** SHA-256 of the source file's bytes, so a changed source is noticed. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits"),
   /** How the text was obtained (format and route), e.g. 由 PDF 提取的纯文本. */

@@ -47,7 +47,13 @@ const H2022 = "content/notices/2022-hainan.mdx";
 
 describe("the archive as committed", () => {
   it("passes every rule", () => {
-    expect(checkArchive(root).map((n) => n.id)).toEqual(["2019-quanguo", "2021-quanguo", "2022-hainan", "2022-quanguo", "2024-quanguo"]);
+    expect(checkArchive(root).map((n) => n.id)).toEqual([
+      "2019-quanguo",
+      "2021-quanguo",
+      "2022-hainan",
+      "2022-quanguo",
+      "2024-quanguo",
+    ]);
   });
 });
 
@@ -70,7 +76,11 @@ describe("bad content fails precisely", () => {
   it("unquoted YAML date", () => {
     const dir = archiveCopy();
     edit(dir, N2019, (t) => t.replace('signedDate: "2019-08-22"', "signedDate: 2019-08-22"));
-    expect(failure(dir).issues[0]).toMatchObject({ file: N2019, field: "signedDate", expected: expect.stringContaining("put it in quotes") });
+    expect(failure(dir).issues[0]).toMatchObject({
+      file: N2019,
+      field: "signedDate",
+      expected: expect.stringContaining("put it in quotes"),
+    });
   });
 
   it("unknown issuer, with the nearest id and alias suggested", () => {
@@ -89,21 +99,38 @@ describe("bad content fails precisely", () => {
 
   it("two notices with the same document number", () => {
     const dir = archiveCopy();
-    edit(dir, "content/notices/2021-quanguo.mdx", (t) => t.replace("docNumber: 国市监质发〔2021〕51号", "docNumber: 国市监质〔2019〕162号"));
+    edit(dir, "content/notices/2021-quanguo.mdx", (t) =>
+      t.replace("docNumber: 国市监质发〔2021〕51号", "docNumber: 国市监质〔2019〕162号"),
+    );
     const issues = failure(dir).issues;
-    expect(issues.some((i) => i.field === "docNumber" && /also in content\/notices\/2019-quanguo\.mdx/.test(i.received ?? ""))).toBe(true);
+    expect(
+      issues.some(
+        (i) =>
+          i.field === "docNumber" && /also in content\/notices\/2019-quanguo\.mdx/.test(i.received ?? ""),
+      ),
+    ).toBe(true);
   });
 
   it("respondsTo naming no held notice", () => {
     const dir = archiveCopy();
-    edit(dir, H2022, (t) => t.replace("respondsTo: 国市监质发〔2022〕76号", "respondsTo: 国市监质发〔2022〕77号"));
-    expect(failure(dir).issues[0]).toMatchObject({ file: H2022, field: "respondsTo", received: "国市监质发〔2022〕77号" });
+    edit(dir, H2022, (t) =>
+      t.replace("respondsTo: 国市监质发〔2022〕76号", "respondsTo: 国市监质发〔2022〕77号"),
+    );
+    expect(failure(dir).issues[0]).toMatchObject({
+      file: H2022,
+      field: "respondsTo",
+      received: "国市监质发〔2022〕77号",
+    });
   });
 
   it("印发 before 成文", () => {
     const dir = archiveCopy();
     edit(dir, N2019, (t) => t.replace('printedDate: "2019-08-23"', 'printedDate: "2019-08-21"'));
-    expect(failure(dir).issues[0]).toMatchObject({ file: N2019, field: "printedDate", received: "2019-08-21" });
+    expect(failure(dir).issues[0]).toMatchObject({
+      file: N2019,
+      field: "printedDate",
+      received: "2019-08-21",
+    });
   });
 
   it("a date outside the notice's year", () => {
@@ -125,7 +152,8 @@ describe("bad content fails precisely", () => {
     const dir = archiveCopy();
     edit(dir, N2019, (t) => t.replace("优化营商环境，加强市场监管，", "优化营商环境，"));
     const text = readFileSync(join(dir, N2019), "utf8");
-    const line = text.split("\n").findIndex((l) => l.includes("打击假冒伪劣") && l.includes("以人民为中心")) + 1;
+    const line =
+      text.split("\n").findIndex((l) => l.includes("打击假冒伪劣") && l.includes("以人民为中心")) + 1;
     const issue = failure(dir).issues[0]!;
     expect(issue).toMatchObject({ file: N2019, field: `line ${line}` });
     expect(issue.expected).toContain("加强市场监管");
@@ -139,14 +167,18 @@ describe("bad content fails precisely", () => {
 
   it("a stated value not in the text must be marked inferred", () => {
     const dir = archiveCopy();
-    edit(dir, N2019, (t) => t.replace("theme: 共创中国质量 建设质量强国", "theme: 共创中国质量 建设质量大国"));
+    edit(dir, N2019, (t) =>
+      t.replace("theme: 共创中国质量 建设质量强国", "theme: 共创中国质量 建设质量大国"),
+    );
     expect(failure(dir).issues[0]).toMatchObject({ file: N2019, field: "theme" });
   });
 
   it("every problem is reported at once", () => {
     const dir = archiveCopy();
     edit(dir, N2019, (t) => t.replace("  - mohurd\n", "  - nobody\n"));
-    edit(dir, H2022, (t) => t.replace("respondsTo: 国市监质发〔2022〕76号", "respondsTo: 国市监质发〔2099〕1号"));
+    edit(dir, H2022, (t) =>
+      t.replace("respondsTo: 国市监质发〔2022〕76号", "respondsTo: 国市监质发〔2099〕1号"),
+    );
     expect(failure(dir).issues.map((i) => i.file)).toEqual([N2019, H2022]);
   });
 });

@@ -38,7 +38,9 @@ describe("importer fixtures", () => {
 function sourceFacts(text: string) {
   const lines = text.split("\n").map((l) => l.trim());
   const docNumber = /[\p{Script=Han}]+〔\d{4}〕\d+号/u.exec(text)?.[0];
-  const titleLine = lines.find((l) => /^(?:\[bookmark: _GoBack\])?.*关于开展.*“质量月”活动的通知$/u.test(l) && !l.startsWith("标"));
+  const titleLine = lines.find(
+    (l) => /^(?:\[bookmark: _GoBack\])?.*关于开展.*“质量月”活动的通知$/u.test(l) && !l.startsWith("标"),
+  );
   const sloganStart = lines.findLastIndex((l) => /活动口号$/.test(l));
   const slogans: string[] = [];
   if (sloganStart >= 0) {
@@ -98,7 +100,18 @@ describe("seeds: what the importer extracts is what the text states", () => {
   it("2019: header issuers resolved, 14 declared, 10 named, marked incomplete", () => {
     const fm = run("seed-2019-quanguo").frontmatter;
     expect(fm.declaredIssuerCount).toBe(14);
-    expect(fm.issuers).toEqual(["samr", "cpd", "ndrc", "miit", "mohurd", "mot", "mct", "nhc", "pbc", "sasac"]);
+    expect(fm.issuers).toEqual([
+      "samr",
+      "cpd",
+      "ndrc",
+      "miit",
+      "mohurd",
+      "mot",
+      "mct",
+      "nhc",
+      "pbc",
+      "sasac",
+    ]);
     expect(fm.provenance.completeness).toContain("issuers-incomplete");
     expect(fm.printedBy).toBe("市场监管总局办公厅");
     expect(fm.printedDate).toBe("2019-08-23");
@@ -154,10 +167,21 @@ describe("seeds: what the importer extracts is what the text states", () => {
 
 describe("damaged variants import like the clean text", () => {
   const clean = run("seed-2019-quanguo");
-  for (const name of ["damaged-crlf", "damaged-bom", "damaged-fullwidth-spaces", "damaged-page-numbers", "damaged-brackets-docnumber"]) {
+  for (const name of [
+    "damaged-crlf",
+    "damaged-bom",
+    "damaged-fullwidth-spaces",
+    "damaged-page-numbers",
+    "damaged-brackets-docnumber",
+  ]) {
     it(`${name}: same body and metadata as the clean 2019 text`, () => {
       const r = run(name);
-      expect(bodyOf(r.mdx)).toBe(bodyOf(clean.mdx).replace(name === "damaged-brackets-docnumber" ? "国市监质〔2019〕162号" : "\u0000", "国市监质\\[2019\\]162号"));
+      expect(bodyOf(r.mdx)).toBe(
+        bodyOf(clean.mdx).replace(
+          name === "damaged-brackets-docnumber" ? "国市监质〔2019〕162号" : "\u0000",
+          "国市监质\\[2019\\]162号",
+        ),
+      );
       const { provenance: _a, ...fm } = r.frontmatter;
       const { provenance: _b, ...cleanFm } = clean.frontmatter;
       expect(fm).toEqual(cleanFm);
@@ -166,7 +190,11 @@ describe("damaged variants import like the clean text", () => {
 
   it("page numbers are removed and reported", () => {
     const r = run("damaged-page-numbers");
-    expect(r.report.removed.filter((x) => x.reason === "page number").map((x) => x.text)).toEqual(["— 2 —", "— 3 —", "- 4 -"]);
+    expect(r.report.removed.filter((x) => x.reason === "page number").map((x) => x.text)).toEqual([
+      "— 2 —",
+      "— 3 —",
+      "- 4 -",
+    ]);
   });
 
   it("GB18030 is converted and the conversion recorded", () => {
@@ -174,7 +202,9 @@ describe("damaged variants import like the clean text", () => {
     const utf8 = run("seed-2022-hainan");
     expect(r.frontmatter.provenance.convertedFrom).toBe("GB18030");
     expect(bodyOf(r.mdx)).toBe(bodyOf(utf8.mdx));
-    expect(new TextDecoder().decode(r.sourceBytes)).toBe(readFileSync(join(fixtures, "seed-2022-hainan/input.txt"), "utf8"));
+    expect(new TextDecoder().decode(r.sourceBytes)).toBe(
+      readFileSync(join(fixtures, "seed-2022-hainan/input.txt"), "utf8"),
+    );
   });
 
   it("a text without its title still imports, marked header-missing", () => {

@@ -48,10 +48,20 @@ describe("Chinese dates", () => {
 
 describe("official numbering", () => {
   it.each([
-    ["一", 1], ["九", 9], ["十", 10], ["十三", 13], ["二十", 20], ["二十一", 21], ["九十九", 99],
+    ["一", 1],
+    ["九", 9],
+    ["十", 10],
+    ["十三", 13],
+    ["二十", 20],
+    ["二十一", 21],
+    ["九十九", 99],
   ])("%s = %i", (han, n) => expect(hanNumber(han)).toBe(n));
   it("reads each level", () => {
-    expect(numberingOf("十一、国家卫生健康委开展")).toMatchObject({ depth: 1, value: 11, rest: "国家卫生健康委开展" });
+    expect(numberingOf("十一、国家卫生健康委开展")).toMatchObject({
+      depth: 1,
+      value: 11,
+      rest: "国家卫生健康委开展",
+    });
     expect(numberingOf("（三）加强监管执法")).toMatchObject({ depth: 2, value: 3 });
     expect(numberingOf("2. 共建中国质量")).toMatchObject({ depth: 3, value: 2 });
     expect(numberingOf("（12）其他")).toMatchObject({ depth: 4, value: 12 });
@@ -73,7 +83,9 @@ describe("repairs change no letter or digit", () => {
     const counts = { spaces: 0, punctuation: 0 };
     expect(repairLine("开展 12315 等投诉", counts)).toBe("开展12315等投诉");
     expect(repairLine("共创中国质量 建设质量强国", counts)).toBe("共创中国质量 建设质量强国");
-    expect(repairLine("\u3000\u3000（三） 强化质量监管,保障安全消费。", counts)).toBe("（三）强化质量监管，保障安全消费。");
+    expect(repairLine("\u3000\u3000（三） 强化质量监管,保障安全消费。", counts)).toBe(
+      "（三）强化质量监管，保障安全消费。",
+    );
   });
 });
 
@@ -84,7 +96,9 @@ describe("MDX escaping and the fidelity comparison", () => {
     expect(escapeMdx("# 标题")).toBe("\\# 标题");
   });
   it("component tags are markup, escapes are undone", () => {
-    expect(significantChars(mdxBodyText('<Attachment n="1">\n\n附件1 \\{x\\}\n\n</Attachment>'))).toBe("附件1x");
+    expect(significantChars(mdxBodyText('<Attachment n="1">\n\n附件1 \\{x\\}\n\n</Attachment>'))).toBe(
+      "附件1x",
+    );
   });
   it("a lost character is found at its line", () => {
     const mismatch = compareFidelity("第一行\n第二行文字", [], "第一行\n\n第二行文");

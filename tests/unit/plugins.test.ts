@@ -16,10 +16,20 @@ import rehypeLiteralListNumbers from "../../src/plugins/rehype-literal-list-numb
 import rehypeOfficialAnchors from "../../src/plugins/rehype-official-anchors.ts";
 
 const fixtures = resolve(import.meta.dirname, "../fixtures/plugins");
-const MDX_NODES: string[] = ["mdxJsxFlowElement", "mdxJsxTextElement", "mdxFlowExpression", "mdxTextExpression", "mdxjsEsm"];
+const MDX_NODES: string[] = [
+  "mdxJsxFlowElement",
+  "mdxJsxTextElement",
+  "mdxFlowExpression",
+  "mdxTextExpression",
+  "mdxjsEsm",
+];
 
 async function toHast(input: string, plugin: () => (tree: Root) => void): Promise<Root> {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkRehype, { passThrough: MDX_NODES } as never).use(plugin);
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkRehype, { passThrough: MDX_NODES } as never)
+    .use(plugin);
   return (await processor.run(processor.parse(input))) as Root;
 }
 
@@ -27,7 +37,12 @@ async function toHast(input: string, plugin: () => (tree: Root) => void): Promis
 function anchors(tree: Root): string[] {
   const out: string[] = [];
   const walk = (node: RootContent | ElementContent) => {
-    const jsx = node as unknown as { type: string; name?: string; attributes?: { name: string; value: string }[]; children?: (RootContent | ElementContent)[] };
+    const jsx = node as unknown as {
+      type: string;
+      name?: string;
+      attributes?: { name: string; value: string }[];
+      children?: (RootContent | ElementContent)[];
+    };
     if (jsx.type === "mdxJsxFlowElement") {
       const id = jsx.attributes?.find((a) => a.name === "id")?.value;
       out.push(`${jsx.name}#${id}`);
@@ -48,16 +63,27 @@ describe("rehype-official-anchors", () => {
   for (const name of readdirSync(dir)) {
     it(name, async () => {
       const tree = await toHast(readFileSync(join(dir, name, "input.mdx"), "utf8"), rehypeOfficialAnchors);
-      expect(anchors(tree)).toEqual(readFileSync(join(dir, name, "expected.txt"), "utf8").trim().split("\n"));
+      expect(anchors(tree)).toEqual(
+        readFileSync(join(dir, name, "expected.txt"), "utf8")
+          .trim()
+          .split("\n"),
+      );
     });
   }
 
   it("anchors do not move when a typo is fixed or a sentence is reworded", async () => {
     const input = readFileSync(join(dir, "body-numbering", "input.mdx"), "utf8");
-    const fixed = input.replace("以习近平新时代中国特色社会主义思想为指导。", "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。").replace("开展质量主题宣传", "开展质量主题宣传教育");
+    const fixed = input
+      .replace(
+        "以习近平新时代中国特色社会主义思想为指导。",
+        "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大精神。",
+      )
+      .replace("开展质量主题宣传", "开展质量主题宣传教育");
     expect(fixed).not.toBe(input);
     const ids = (tree: Root) => anchors(tree).map((l) => l.split(" ")[0]);
-    expect(ids(await toHast(fixed, rehypeOfficialAnchors))).toEqual(ids(await toHast(input, rehypeOfficialAnchors)));
+    expect(ids(await toHast(fixed, rehypeOfficialAnchors))).toEqual(
+      ids(await toHast(input, rehypeOfficialAnchors)),
+    );
   });
 });
 

@@ -22,9 +22,12 @@ export class DecodeError extends Error {
 const HAN = /\p{Script=Han}/gu;
 
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (bytes.length === 0) throw new DecodeError("the file is empty", "give the importer a file that holds the notice's text");
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), convertedFrom: "UTF-16LE" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), convertedFrom: "UTF-16BE" };
+  if (bytes.length === 0)
+    throw new DecodeError("the file is empty", "give the importer a file that holds the notice's text");
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), convertedFrom: "UTF-16LE" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), convertedFrom: "UTF-16BE" };
   if (bytes.includes(0)) {
     throw new DecodeError(
       "the file is binary (it contains NUL bytes), not plain text",
@@ -62,6 +65,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       "export the notice as plain text (.txt) first",
     );
   }
-  if (text.trim() === "") throw new DecodeError("the file holds only whitespace", "give the importer a file that holds the notice's text");
+  if (text.trim() === "")
+    throw new DecodeError(
+      "the file holds only whitespace",
+      "give the importer a file that holds the notice's text",
+    );
   return convertedFrom ? { text, convertedFrom } : { text };
 }

@@ -19,10 +19,12 @@ export interface ExtractContext {
 
 const blockText = (b: Block) => b.lines.map((l) => l.text).join("");
 /** Titles wrap across lines; a space between two Chinese characters there is a line break. */
-export const unwrapTitle = (t: string) => t.replace(/(?<=[\p{Script=Han}”》）])\s+(?=[\p{Script=Han}“《（])/gu, "");
+export const unwrapTitle = (t: string) =>
+  t.replace(/(?<=[\p{Script=Han}”》）])\s+(?=[\p{Script=Han}“《（])/gu, "");
 
 export function extractFields(parts: Part[], context: ExtractContext): ExtractedFields {
-  const blocks = (kind: Block["kind"]) => parts.filter((p): p is Block => p.type === "block" && p.kind === kind);
+  const blocks = (kind: Block["kind"]) =>
+    parts.filter((p): p is Block => p.type === "block" && p.kind === kind);
   const first = (kind: Block["kind"]) => blocks(kind)[0];
   const meta = new Map<string, string>();
   for (const line of first("meta")?.lines ?? []) {
@@ -30,7 +32,9 @@ export function extractFields(parts: Part[], context: ExtractContext): Extracted
     if (m) meta.set(m[1]!.replace(/\s+/g, ""), m[2]!.trim());
   }
   const allText = parts
-    .map((p) => (p.type === "paragraph" || p.type === "heading" ? p.text : p.type === "block" ? blockText(p) : ""))
+    .map((p) =>
+      p.type === "paragraph" || p.type === "heading" ? p.text : p.type === "block" ? blockText(p) : "",
+    )
     .join("\n");
 
   const fields: Partial<ExtractedFields> = {};
@@ -38,11 +42,15 @@ export function extractFields(parts: Part[], context: ExtractContext): Extracted
   const title = titleBlock ? unwrapTitle(blockText(titleBlock)) : meta.get("标题");
   if (title) fields.title = title;
 
-  const docNumber = canonicalDocNumber(first("docNumber")?.lines[0]?.text ?? meta.get("文号") ?? meta.get("发文字号") ?? "");
+  const docNumber = canonicalDocNumber(
+    first("docNumber")?.lines[0]?.text ?? meta.get("文号") ?? meta.get("发文字号") ?? "",
+  );
   if (docNumber) fields.docNumber = docNumber;
 
   // Year and level: from the title, else from the sentence announcing the activity.
-  const scope = /(\d{4})\s*年\s*(全国|全省|全区|全市)\s*“?质量月/u.exec(title ?? "") ?? /定于\s*(\d{4})\s*年[^。]*?(全国|全省|全区|全市)\s*“质量月”/u.exec(allText);
+  const scope =
+    /(\d{4})\s*年\s*(全国|全省|全区|全市)\s*“?质量月/u.exec(title ?? "") ??
+    /定于\s*(\d{4})\s*年[^。]*?(全国|全省|全区|全市)\s*“质量月”/u.exec(allText);
   if (scope) {
     fields.year = Number(scope[1]);
     fields.level = scope[2] === "全国" ? "national" : scope[2] === "全市" ? "municipal" : "provincial";
@@ -52,14 +60,17 @@ export function extractFields(parts: Part[], context: ExtractContext): Extracted
   const issuers = [
     ...new Set([
       ...(lead ? [lead] : []),
-      ...[...blocks("masthead"), ...blocks("signature")].flatMap((b) => b.lines.flatMap((l) => mastheadIssuers(l.text, context))),
+      ...[...blocks("masthead"), ...blocks("signature")].flatMap((b) =>
+        b.lines.flatMap((l) => mastheadIssuers(l.text, context)),
+      ),
     ]),
   ];
   fields.issuers = issuers;
 
   if (fields.level && fields.level !== "national") {
     const region =
-      regionByName(title ?? "")?.name ?? issuers.map((id) => context.regionOfIssuer(id)).find((r) => r !== undefined);
+      regionByName(title ?? "")?.name ??
+      issuers.map((id) => context.regionOfIssuer(id)).find((r) => r !== undefined);
     if (region) {
       fields.region = region;
       const slug = regionByName(region)?.slug;
@@ -203,4 +214,3 @@ function coHostsOf(parts: Part[], context: ExtractContext): string[] {
   }
   return [...new Set(ids)];
 }
-

@@ -62,9 +62,28 @@ export class ImportError extends Error {
 }
 
 const REPORTED_FIELDS = [
-  "title", "docNumber", "year", "level", "region", "theme", "slogans", "issuers", "declaredIssuerCount",
-  "recipients", "cc", "signatures", "signedDate", "printedBy", "printedDate", "publishedDate",
-  "indexNumber", "category", "publicity", "attachments", "respondsTo", "coHosts",
+  "title",
+  "docNumber",
+  "year",
+  "level",
+  "region",
+  "theme",
+  "slogans",
+  "issuers",
+  "declaredIssuerCount",
+  "recipients",
+  "cc",
+  "signatures",
+  "signedDate",
+  "printedBy",
+  "printedDate",
+  "publishedDate",
+  "indexNumber",
+  "category",
+  "publicity",
+  "attachments",
+  "respondsTo",
+  "coHosts",
 ] as const;
 
 export function importNotice(input: ImportInput): ImportResult {
@@ -74,7 +93,10 @@ export function importNotice(input: ImportInput): ImportResult {
   const lineIssuers = (line: string) => issuersInLine(input.issuers, line);
   const parts = parseStructure(lines, { issuersInLine: lineIssuers });
 
-  if (!parts.some((p) => p.type === "heading") && !parts.some((p) => p.type === "block" && p.kind === "title")) {
+  if (
+    !parts.some((p) => p.type === "heading") &&
+    !parts.some((p) => p.type === "block" && p.kind === "title")
+  ) {
     throw new ImportError(
       "no notice structure found: neither a title (关于……的通知) nor numbered headings (一、 （一）)",
       "check that the file is the text of a notice; if it is, its headings may be images — type them in",
@@ -94,7 +116,11 @@ export function importNotice(input: ImportInput): ImportResult {
     );
   }
   if (fields.level === undefined) {
-    throw new ImportError("the notice's level (全国 / 全省 / 全市) was not found", "add level to the draft by hand", "level");
+    throw new ImportError(
+      "the notice's level (全国 / 全省 / 全市) was not found",
+      "add level to the draft by hand",
+      "level",
+    );
   }
   if (!fields.slug) {
     throw new ImportError(
@@ -111,10 +137,13 @@ export function importNotice(input: ImportInput): ImportResult {
   if (truncatedByAdvert || missingAttachments.length) completeness.push("truncated");
   if (!fields.docNumber) completeness.push("docnumber-missing");
   const named = fields.issuers?.length ?? 0;
-  if (fields.declaredIssuerCount && named < fields.declaredIssuerCount) completeness.push("issuers-incomplete");
+  if (fields.declaredIssuerCount && named < fields.declaredIssuerCount)
+    completeness.push("issuers-incomplete");
   if (!fields.recipients) completeness.push("recipients-missing");
   if (missingAttachments.length) {
-    warnings.push(`attachments listed but not in the text: ${missingAttachments.map((a) => `附件${a.n}`).join("、")}`);
+    warnings.push(
+      `attachments listed but not in the text: ${missingAttachments.map((a) => `附件${a.n}`).join("、")}`,
+    );
   }
 
   const sha256 = createHash("sha256").update(sourceBytes).digest("hex");

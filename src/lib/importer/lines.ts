@@ -33,7 +33,8 @@ export interface LinesResult {
 }
 
 const BOOKMARK = /^\[bookmark:[^\]]*\]/;
-const PAGE_NUMBER = /^(?:[—–-]{1,2}\s*\d{1,3}\s*[—–-]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+const PAGE_NUMBER =
+  /^(?:[—–-]{1,2}\s*\d{1,3}\s*[—–-]{1,2}|第\s*\d{1,3}\s*页(?:\s*[，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
 const BARE_NUMERAL = /^0\d$/;
 const ADVERT = /预览已结束|完整报告链接|二维码如下|下载完整版|点击阅读全文|扫码阅读|付费下载/;
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/;
@@ -53,7 +54,8 @@ export function splitLines(text: string): LinesResult {
     let original = raw[i]!;
     if (truncatedByAdvert) {
       // Everything after an advert marker is the advert (its link, its QR code caption).
-      if (original.trim()) removed.push({ line: lineNo, text: original.trim(), reason: "advert after the cut-off text" });
+      if (original.trim())
+        removed.push({ line: lineNo, text: original.trim(), reason: "advert after the cut-off text" });
       continue;
     }
     const bookmark = BOOKMARK.exec(original.trimStart());

@@ -74,10 +74,12 @@ function escapeHeading(text: string): string {
 }
 
 function renderBlock(block: Block): string {
-  if (block.kind === "title") return `# ${escapeHeading(unwrapTitle(block.lines.map((l) => l.text).join("")))}`;
+  if (block.kind === "title")
+    return `# ${escapeHeading(unwrapTitle(block.lines.map((l) => l.text).join("")))}`;
   const name = PART_COMPONENTS[block.kind];
   // 主送 split by a page break is one paragraph; other blocks keep their printed lines.
-  const texts = block.kind === "recipients" ? [block.lines.map((l) => l.text).join("")] : block.lines.map((l) => l.text);
+  const texts =
+    block.kind === "recipients" ? [block.lines.map((l) => l.text).join("")] : block.lines.map((l) => l.text);
   const lines = texts.map(escapeMdx);
   return [`<${name}>`, ...lines, `</${name}>`].join("\n\n");
 }

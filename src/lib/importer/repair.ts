@@ -42,7 +42,8 @@ export function repairLine(raw: string, counts: RepairCounts): string {
 
 /** Half-width , ; : ? ! ( ) next to Chinese text become their full-width forms. */
 export function fullWidthPunctuation(line: string): string {
-  const isHan = (ch: string | undefined) => ch !== undefined && new RegExp(`[${HAN}${CJK_PUNCT}]`, "u").test(ch);
+  const isHan = (ch: string | undefined) =>
+    ch !== undefined && new RegExp(`[${HAN}${CJK_PUNCT}]`, "u").test(ch);
   const chars = [...line];
   // Parentheses: a pair whose content or surroundings are Chinese.
   const stack: number[] = [];
@@ -51,7 +52,11 @@ export function fullWidthPunctuation(line: string): string {
     else if (chars[i] === ")" && stack.length) {
       const open = stack.pop()!;
       const inner = chars.slice(open + 1, i).join("");
-      if (new RegExp(HAN, "u").test(inner) || isHan(prevNonSpace(chars, open)) || isHan(nextNonSpace(chars, i))) {
+      if (
+        new RegExp(HAN, "u").test(inner) ||
+        isHan(prevNonSpace(chars, open)) ||
+        isHan(nextNonSpace(chars, i))
+      ) {
         chars[open] = "（";
         chars[i] = "）";
       }
@@ -61,7 +66,12 @@ export function fullWidthPunctuation(line: string): string {
     const full = HALF_TO_FULL[chars[i]!];
     if (!full) continue;
     // "C:11" and URLs stay ASCII: only punctuation touching Chinese changes.
-    if (isHan(chars[i - 1]) || (chars[i - 1] !== undefined && isHan(nextNonSpace(chars, i)) && !/[0-9A-Za-z/]/.test(chars[i + 1] ?? ""))) {
+    if (
+      isHan(chars[i - 1]) ||
+      (chars[i - 1] !== undefined &&
+        isHan(nextNonSpace(chars, i)) &&
+        !/[0-9A-Za-z/]/.test(chars[i + 1] ?? ""))
+    ) {
       chars[i] = full;
     }
   }

@@ -62,7 +62,8 @@ export interface ParseOptions {
   issuersInLine: (line: string) => string[] | undefined;
 }
 
-const META_LABEL = /^(标\s*题|索\s*引\s*号|主题分类|文\s*号|发文字号|所属机构|发布机构|发文机关|成文日期|发布日期|生效日期|有\s*效\s*性)\s*[：:]/;
+const META_LABEL =
+  /^(标\s*题|索\s*引\s*号|主题分类|文\s*号|发文字号|所属机构|发布机构|发文机关|成文日期|发布日期|生效日期|有\s*效\s*性)\s*[：:]/;
 const TITLE = /关于.*的(通知|意见|方案|决定|函)$|^关于.*(通知|方案)$/;
 const ATTACHMENT_NOTE = /^附件\s*[：:]/;
 const ATTACHMENT_START = /^附件\s*(\d{1,2})$/;
@@ -125,7 +126,8 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
       if (sawTitle && !numbered(text) && !/^(为|根据|按照|依据|近日|现)/.test(text)) {
         // 主送: the lines after the title up to the one ending in "：".
         let j = i;
-        while (j < lines.length && j - i < 4 && !/[：:]$/.test(lines[j]!.text) && !/。/.test(lines[j]!.text)) j++;
+        while (j < lines.length && j - i < 4 && !/[：:]$/.test(lines[j]!.text) && !/。/.test(lines[j]!.text))
+          j++;
         if (j < lines.length && /[：:]$/.test(lines[j]!.text) && !/。/.test(lines[j]!.text)) {
           for (let k = i; k <= j; k++) pushBlock("recipients", lines[k]!);
           i = j + 1;
@@ -150,7 +152,13 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
         i++;
         continue;
       }
-      if (phase !== "imprint" && next && PRINTED.test(next.text) && isDateLine(next.text.replace(PRINTED, "")) && significantLength(text) <= 20) {
+      if (
+        phase !== "imprint" &&
+        next &&
+        PRINTED.test(next.text) &&
+        isDateLine(next.text.replace(PRINTED, "")) &&
+        significantLength(text) <= 20
+      ) {
         phase = "imprint";
         pushBlock("imprint", current);
         i++;
@@ -167,7 +175,12 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
     const attachmentStart = ATTACHMENT_START.exec(text);
     if (attachmentStart) {
       const part: AttachmentStart = { type: "attachment", n: Number(attachmentStart[1]), label: current };
-      if (next && !ATTACHMENT_START.test(next.text) && !numbered(next.text) && significantLength(next.text) <= 60) {
+      if (
+        next &&
+        !ATTACHMENT_START.test(next.text) &&
+        !numbered(next.text) &&
+        significantLength(next.text) <= 60
+      ) {
         part.title = next;
         i++;
       }
@@ -182,7 +195,8 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
       if (ATTACHMENT_NOTE.test(text)) {
         pushBlock("attachmentNote", current);
         i++;
-        while (i < lines.length && /^\d{1,2}\s*[.．、]/.test(lines[i]!.text)) pushBlock("attachmentNote", lines[i++]!);
+        while (i < lines.length && /^\d{1,2}\s*[.．、]/.test(lines[i]!.text))
+          pushBlock("attachmentNote", lines[i++]!);
         phase = "tail";
         continue;
       }
@@ -263,7 +277,13 @@ function parseBodyLine(lines: SourceLine[], i: number, parts: Part[], inAttachme
     const { text: whole, end, used } = joinContinuations(lines, i, text);
     const rest = whole.slice(text.length - num.rest.length);
     const stop = rest.indexOf("。");
-    if ((num.depth === 2 || num.depth === 4) && !inAttachment && stop > 0 && stop < rest.length - 1 && significantLength(rest.slice(0, stop)) <= 40) {
+    if (
+      (num.depth === 2 || num.depth === 4) &&
+      !inAttachment &&
+      stop > 0 &&
+      stop < rest.length - 1 &&
+      significantLength(rest.slice(0, stop)) <= 40
+    ) {
       // Run-in heading: （一）Lead sentence。Body text … → heading + paragraph.
       const cut = whole.length - rest.length + stop + 1;
       parts.push({ type: "heading", level: num.depth, text: whole.slice(0, cut), line: current.line });
@@ -279,7 +299,12 @@ function parseBodyLine(lines: SourceLine[], i: number, parts: Part[], inAttachme
 /** A numbered line short enough to be a heading (一、指导思想 / （一）高度重视，精心组织。). */
 function isShortTitle(rest: string): boolean {
   const stop = rest.indexOf("。");
-  return significantLength(rest) <= 30 && (stop < 0 || stop === rest.length - 1) && !/[，、；：]$/.test(rest) && (stop >= 0 || significantLength(rest) < 20);
+  return (
+    significantLength(rest) <= 30 &&
+    (stop < 0 || stop === rest.length - 1) &&
+    !/[，、；：]$/.test(rest) &&
+    (stop >= 0 || significantLength(rest) < 20)
+  );
 }
 
 /** Joins the lines after `i` that a page break split off `text`. */
@@ -308,8 +333,8 @@ function pushParagraph(lines: SourceLine[], i: number, parts: Part[], text: stri
 function continuesOnto(text: string, next: SourceLine): boolean {
   if (SENTENCE_END.test(text)) return false;
   if (LABEL_LINE.test(text) || LABEL_LINE.test(next.text)) return false;
-  if (numbered(next.text) || ATTACHMENT_NOTE.test(next.text) || ATTACHMENT_START.test(next.text)) return false;
+  if (numbered(next.text) || ATTACHMENT_NOTE.test(next.text) || ATTACHMENT_START.test(next.text))
+    return false;
   if (isDateLine(next.text) || PUBLICITY.test(next.text) || IMPRINT_LABEL.test(next.text)) return false;
   return OPEN_END.test(text) || significantLength(text) >= 20;
 }
-
