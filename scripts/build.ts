@@ -5,15 +5,25 @@
  * error) leaves the previous dist/ exactly as it was.
  *
  *   npm run build                       (SITE_URL and BASE_PATH are read by astro.config.mjs)
+ *   BUILD_OUT_DIR=.tmp/dist-zlyda BASE_PATH=/zlyda/ npm run build
+ *                                       another output directory instead of dist/ (tests build a
+ *                                       sub-path site this way), with its own staging directory
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { describeReport, precompress } from "./precompress.ts";
 
 const root = resolve(import.meta.dirname, "..");
-export const DIST = join(root, "dist");
-export const STAGING = join(root, ".tmp", "build-staging");
+const outDir = process.env.BUILD_OUT_DIR ? resolve(root, process.env.BUILD_OUT_DIR) : undefined;
+export const DIST = outDir ?? join(root, "dist");
+// Staging stays inside the project (Astro keeps its prerender chunks next to an output directory
+// inside the project), one per output directory so that two builds never share one.
+export const STAGING = outDir
+  ? join(root, ".tmp", `build-staging-${createHash("sha256").update(outDir).digest("hex").slice(0, 8)}`)
+  : join(root, ".tmp", "build-staging");
 
 /** One step of the build: a name, what it does, and a short report line when it succeeds. */
 interface Step {
@@ -53,25 +63,17 @@ function runAstroBuild(outDir: string): Promise<void> {
   });
 }
 
+/**
+ * The search index (docs/search.md): Pagefind fed one record per notice built from the notice
+ * pages, plus the search's own data files (scripts/search-index.ts).
+ */
 async function runPagefind(site: string): Promise<string> {
-  const pagefind = await import("pagefind");
+  const { buildSearchIndex } = await import("./search-index.ts");
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index || errors.length)
-      throw new StepError(`Pagefind could not create an index:\n  ${errors.join("\n  ")}`);
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length)
-      throw new StepError(
-        `Pagefind could not index ${relative(root, site)}:\n  ${added.errors.join("\n  ")}`,
-      );
-    if (added.page_count === 0)
-      throw new StepError(`Pagefind found no pages to index in ${relative(root, site)}`);
-    const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
-    if (written.errors.length)
-      throw new StepError(`Pagefind could not write its files:\n  ${written.errors.join("\n  ")}`);
-    return `${added.page_count} pages indexed`;
-  } finally {
-    await pagefind.close();
+    const r = await buildSearchIndex(site, root);
+    return `${r.notices} notices (${r.sections} sections) indexed, ${(r.indexBytes / 1024).toFixed(0)} KB of index`;
+  } catch (error) {
+    throw new StepError(`the search index could not be built: ${(error as Error).message}`);
   }
 }
 
@@ -95,12 +97,20 @@ export async function build(): Promise<boolean> {
       },
     },
     { name: "Pagefind index", run: () => runPagefind(STAGING) },
+    // After Pagefind, so that its JavaScript and JSON are compressed too.
+    { name: "Precompress", run: async () => describeReport(await precompress(STAGING)) },
     {
       name: "Replace dist/",
       run: async () => {
         await rm(DIST, { recursive: true, force: true });
-        await rename(STAGING, DIST);
-        return `${relative(root, STAGING)} → dist/`;
+        await mkdir(join(DIST, ".."), { recursive: true });
+        await rename(STAGING, DIST).catch(async (error: NodeJS.ErrnoException) => {
+          // BUILD_OUT_DIR on another file system: copy instead.
+          if (error.code !== "EXDEV") throw error;
+          await cp(STAGING, DIST, { recursive: true });
+          await rm(STAGING, { recursive: true, force: true });
+        });
+        return `${relative(root, STAGING)} → ${relative(root, DIST) || DIST}/`;
       },
     },
   ];
@@ -130,7 +140,7 @@ export async function build(): Promise<boolean> {
   }
   for (const step of steps.slice(results.length)) console.log(`  - ${step.name.padEnd(16)} skipped`);
   if (ok) {
-    console.log(`\nBuilt dist/ in ${formatMs(performance.now() - started)}.`);
+    console.log(`\nBuilt ${relative(root, DIST) || DIST}/ in ${formatMs(performance.now() - started)}.`);
   } else {
     const message =
       failure instanceof StepError

@@ -5,6 +5,11 @@
  *   2. Build           scripts/build.ts (the content check, Astro, Pagefind → dist/)
  *   3. Build tests     vitest run tests/build            (check dist/ against content/)
  *   4. Browser tests   vitest run -c vitest.browser.config.ts   (Chromium against dist/, served)
+ *   5. nginx tests     vitest run -c vitest.nginx.config.ts     (Chromium against the sub-path
+ *                      build, .tmp/dist-zlyda, served by real nginx with deploy/nginx.conf)
+ *
+ * Between 2 and 3 the site is also built for a sub-path deployment (BASE_PATH=/zlyda/,
+ * scripts/subpath-build.ts), for the link check in the build tests and for the nginx tests.
  *
  * Every step runs even when an earlier test step failed, except that the build and browser
  * tests need the build to succeed. The last line is `N passed, M failed` for CI to read: the
@@ -15,6 +20,8 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { nginxMissing } from "./nginx.ts";
+import { SUBPATH_BUILD, buildSubpath } from "./subpath-build.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const resultsDir = join(root, ".tmp", "test-results");
@@ -93,6 +100,33 @@ async function buildStep(): Promise<StepResult> {
   };
 }
 
+async function subpathBuildStep(): Promise<StepResult> {
+  const t0 = performance.now();
+  const { code } = await buildSubpath();
+  const ok = code === 0;
+  // The build tests (link check) and the nginx tests use this build instead of building again.
+  if (ok) process.env.SUBPATH_DIST = SUBPATH_BUILD.dir;
+  return {
+    name: "Sub-path build",
+    status: ok ? "passed" : "failed",
+    ms: performance.now() - t0,
+    passed: 0,
+    failed: ok ? 0 : 1,
+    note: ok
+      ? `${relative(root, SUBPATH_BUILD.dir)}/ (BASE_PATH=${SUBPATH_BUILD.base})`
+      : "build failed (see above)",
+  };
+}
+
+async function nginxStep(): Promise<StepResult> {
+  const missing = existsSync(CHROMIUM) ? nginxMissing() : `${CHROMIUM} missing: apt-get install chromium`;
+  if (missing) {
+    console.error(`\nThe nginx tests cannot run: ${missing}\n(.ci/run installs what they need.)`);
+    return { name: "nginx tests", status: "failed", ms: 0, passed: 0, failed: 1, note: missing };
+  }
+  return vitest("nginx tests", ["--config", "vitest.nginx.config.ts"]);
+}
+
 async function browserStep(): Promise<StepResult> {
   if (!existsSync(CHROMIUM)) {
     console.error(
@@ -126,21 +160,29 @@ async function main(): Promise<number> {
   const skip = (name: string, note: string) =>
     results.push({ name, status: "skipped", ms: 0, passed: 0, failed: 0, note });
 
-  heading("1/4 Unit tests (tests/unit)");
+  heading("1/6 Unit tests (tests/unit)");
   results.push(await vitest("Unit tests", ["tests/unit/", "--passWithNoTests"]));
 
-  heading("2/4 Build (npm run build)");
+  heading("2/6 Build (npm run build)");
   const build = await buildStep();
   results.push(build);
 
   if (build.status === "passed") {
-    heading("3/4 Build tests (tests/build)");
+    heading("3/6 Build for a sub-path (BASE_PATH=/zlyda/)");
+    const subpath = await subpathBuildStep();
+    results.push(subpath);
+    heading("4/6 Build tests (tests/build)");
     results.push(await vitest("Build tests", ["tests/build/"]));
-    heading("4/4 Browser tests (tests/browser)");
+    heading("5/6 Browser tests (tests/browser)");
     results.push(await browserStep());
+    if (subpath.status === "passed") {
+      heading("6/6 nginx tests (tests/nginx)");
+      results.push(await nginxStep());
+    } else skip("nginx tests", "the sub-path build failed");
   } else {
     skip("Build tests", "the build failed");
     skip("Browser tests", "the build failed");
+    skip("nginx tests", "the build failed");
   }
 
   const passed = results.reduce((sum, r) => sum + r.passed, 0);

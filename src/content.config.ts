@@ -9,6 +9,8 @@ import { CatalogEntrySchema } from "./schemas/catalog.ts";
 import { IssuerSchema } from "./schemas/issuer.ts";
 import { NoticeSchema } from "./schemas/notice.ts";
 import { readCatalog } from "./lib/catalog.ts";
+import { ChangelogEntrySchema } from "./schemas/changelog.ts";
+import { changelogById } from "./lib/changelog-file.ts";
 
 const notices = defineCollection({
   // Ids are file names ({year}-{slug}): the frontmatter `slug` repeats across years (quanguo).
@@ -39,4 +41,10 @@ const catalog = defineCollection({
   schema: CatalogEntrySchema,
 });
 
-export const collections = { notices, issuers, catalog };
+/** The archive's changelog; ids are the entries' anchors on /changelog/ (src/lib/changelog.ts). */
+const changelog = defineCollection({
+  loader: file("./content/changelog.yaml", { parser: changelogById }),
+  schema: ChangelogEntrySchema,
+});
+
+export const collections = { notices, issuers, catalog, changelog };

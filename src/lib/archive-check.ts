@@ -20,6 +20,7 @@ import { PART_COMPONENTS } from "./importer/render-mdx.ts";
 import { listNoticeFiles, loadIssuers, CATALOG_FILE, type RawNoticeFile } from "./content-files.ts";
 import { buildIssuerIndex, resolveIssuer, suggestIssuer, type IssuerIndex } from "./issuers.ts";
 import { readCatalog } from "./catalog.ts";
+import { checkChangelog } from "./changelog-check.ts";
 
 const COMPONENTS = new Set(["Attachment", ...Object.values(PART_COMPONENTS)]);
 
@@ -60,6 +61,11 @@ export function checkArchive(root: string): CheckedNotice[] {
   }
   checkAcrossNotices(notices, issues);
   checkCatalog(root, issues);
+  checkChangelog(
+    root,
+    files.map((f) => f.id),
+    issues,
+  );
   if (issues.length) throw new ArchiveError(issues, "The archive's content is invalid; nothing was built");
   return notices;
 }

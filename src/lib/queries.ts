@@ -8,6 +8,9 @@ import type { Issuer } from "../schemas/issuer.ts";
 import { completenessValues } from "../schemas/provenance.ts";
 import { formatChineseDate } from "./chinese-date.ts";
 import { withBase, yearUrl } from "./urls.ts";
+import { parseAllActivities, type ParsedActivities } from "./activities.ts";
+import { buildIssuerIndex, type IssuerIndex } from "./issuers.ts";
+import { buildPhraseIndex, phraseAnchor, themeAnchor, type PhraseIndex } from "./themes.ts";
 
 export type NoticeEntry = CollectionEntry<"notices">;
 export type NoticeData = NoticeEntry["data"];
@@ -389,4 +392,67 @@ export function attachmentsInBody(notice: NoticeEntry): Set<number> {
 /** Document-part components the MDX body uses (Masthead, DocNumber, Attachment …). */
 export function bodyParts(notice: NoticeEntry): Set<string> {
   return new Set([...(notice.body ?? "").matchAll(/^<([A-Z][A-Za-z]*)[\s>]/gm)].map((m) => m[1]!));
+}
+
+/* ───────────────────────────── themes, slogans, issuers, activities ───────────────────────────── */
+
+let issuerListCache: Promise<Issuer[]> | undefined;
+
+/** Every registry issuer (content/issuers/issuers.yaml), ordered by id. */
+export function getIssuers(): Promise<Issuer[]> {
+  issuerListCache ??= getCollection("issuers").then((entries) =>
+    entries.map((e) => ({ ...(e.data as Issuer), id: e.data.id ?? e.id })),
+  );
+  return issuerListCache;
+}
+
+let issuerIndexCache: Promise<IssuerIndex> | undefined;
+
+/** Name → id index over the registry (every spelling the texts use). */
+export function getIssuerIndex(): Promise<IssuerIndex> {
+  issuerIndexCache ??= getIssuers().then((issuers) => buildIssuerIndex(issuers));
+  return issuerIndexCache;
+}
+
+let activitiesCache: Promise<ParsedActivities> | undefined;
+
+/**
+ * The co-hosts' activities listed in every held notice's attachment (activities.ts): the one
+ * query that reads the MDX body, whose numbered attachment items are the document's structure.
+ */
+export function getActivities(): Promise<ParsedActivities> {
+  activitiesCache ??= Promise.all([getNotices(), getIssuerIndex()]).then(([notices, index]) =>
+    parseAllActivities(notices, index),
+  );
+  return activitiesCache;
+}
+
+let phraseIndexCache: Promise<PhraseIndex> | undefined;
+
+/** Every theme and slogan grouped across years, with near-identical pairs (themes.ts). */
+export function getPhraseIndex(): Promise<PhraseIndex> {
+  phraseIndexCache ??= Promise.all([getNotices(), getCatalog()]).then(([notices, catalog]) =>
+    buildPhraseIndex(notices, catalog),
+  );
+  return phraseIndexCache;
+}
+
+/** `/issuers/{id}/`. */
+export function issuerUrl(id: string): string {
+  return withBase(`issuers/${id}/`);
+}
+
+/** `/themes/` or `/themes/#{anchor}`. */
+export function themesUrl(anchor?: string): string {
+  return withBase(anchor ? `themes/#${anchor}` : "themes/");
+}
+
+/** The slogan's place on /themes/ (`/themes/#slogan-…`). */
+export function sloganUrl(text: string): string {
+  return themesUrl(phraseAnchor(text));
+}
+
+/** The notice's theme on the /themes/ timeline (`/themes/#theme-2022-quanguo`). */
+export function themeUrl(notice: NoticeEntry): string {
+  return themesUrl(themeAnchor(notice.data));
 }

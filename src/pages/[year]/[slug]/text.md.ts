@@ -1,0 +1,19 @@
+/**
+ * /{year}/{slug}/text.md — the archived text as plain Markdown (no MDX components): headings
+ * for the document's numbering, paragraphs, lists, the lines of each document part; preceded by
+ * where it comes from.
+ */
+import type { APIRoute, GetStaticPaths } from "astro";
+import { noticeMarkdown } from "../../../lib/open-data.ts";
+import { getNotices, type NoticeEntry } from "../../../lib/queries.ts";
+
+export const getStaticPaths = (async () =>
+  (await getNotices()).map((notice) => ({
+    params: { year: String(notice.data.year), slug: notice.data.slug },
+    props: { notice },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ notice: NoticeEntry }> = async ({ props }) =>
+  new Response(await noticeMarkdown(props.notice), {
+    headers: { "Content-Type": "text/markdown; charset=utf-8" },
+  });

@@ -1,0 +1,19 @@
+/**
+ * /{year}/{slug}/text.txt — the archived text as structured (one paragraph per line, the
+ * document's own numbering), followed by where it comes from. Not the verbatim source: that is
+ * source.txt next to it.
+ */
+import type { APIRoute, GetStaticPaths } from "astro";
+import { noticeText } from "../../../lib/open-data.ts";
+import { getNotices, type NoticeEntry } from "../../../lib/queries.ts";
+
+export const getStaticPaths = (async () =>
+  (await getNotices()).map((notice) => ({
+    params: { year: String(notice.data.year), slug: notice.data.slug },
+    props: { notice },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ notice: NoticeEntry }> = async ({ props }) =>
+  new Response(await noticeText(props.notice), {
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });

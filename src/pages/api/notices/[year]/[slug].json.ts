@@ -1,0 +1,17 @@
+/**
+ * /api/notices/{year}/{slug}.json — one notice's metadata and its whole text, structured by the
+ * document's own numbering, every block with its permanent anchor
+ * (schema: /api/schema/notice.schema.json).
+ */
+import type { APIRoute, GetStaticPaths } from "astro";
+import { jsonResponse, noticeDocument } from "../../../../lib/open-data.ts";
+import { getNotices, type NoticeEntry } from "../../../../lib/queries.ts";
+
+export const getStaticPaths = (async () =>
+  (await getNotices()).map((notice) => ({
+    params: { year: String(notice.data.year), slug: notice.data.slug },
+    props: { notice },
+  }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ notice: NoticeEntry }> = async ({ props }) =>
+  jsonResponse(await noticeDocument(props.notice));

@@ -1,0 +1,23 @@
+/**
+ * /changelog.xml: the changelog as an Atom 1.0 feed (src/lib/changelog.ts), newest first.
+ * Entry ids are the entries' anchors on /changelog/, so they never change.
+ */
+import type { APIRoute } from "astro";
+import { changelogAtom } from "../lib/changelog.ts";
+import { getChangelog } from "../lib/changelog-queries.ts";
+import { absoluteHref } from "../lib/notice-citation.ts";
+import { getNotices, noticeUrl } from "../lib/queries.ts";
+import { withBase } from "../lib/urls.ts";
+
+export const GET: APIRoute = async () => {
+  const notices = new Map((await getNotices()).map((n) => [n.id, n]));
+  const xml = changelogAtom(await getChangelog(), {
+    pageUrl: absoluteHref(withBase("changelog/")),
+    feedUrl: absoluteHref(withBase("changelog.xml")),
+    noticeUrl: (id) => {
+      const notice = notices.get(id);
+      return notice ? absoluteHref(noticeUrl(notice)) : undefined;
+    },
+  });
+  return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+};

@@ -1,0 +1,6 @@
+/** /feed.xml — Atom feed of the archive's notices, newest first (src/lib/feed.ts). */
+import type { APIRoute } from "astro";
+import { atomFeed } from "../lib/feed.ts";
+
+export const GET: APIRoute = async () =>
+  new Response(await atomFeed(), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });

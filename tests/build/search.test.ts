@@ -1,0 +1,55 @@
+/**
+ * The built search (docs/search.md): the text it indexes for each notice is the notice's own
+ * text — every letter and digit of the MDX body, in order, nothing added but the editorial
+ * title a page shows when the text has lost its own — and its files are in dist/.
+ */
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import yaml from "js-yaml";
+import { describe, expect, test } from "vitest";
+import { mdxBodyText } from "../../src/lib/fidelity.ts";
+import { normalize } from "../../src/lib/search-normalize.ts";
+import { extractSections } from "../../src/lib/search-sections.ts";
+
+const root = join(import.meta.dirname, "../..");
+const dist = process.env.SEARCH_DIST ?? join(root, "dist");
+const notices = readdirSync(join(root, "content/notices"))
+  .filter((f) => f.endsWith(".mdx"))
+  .map((f) => {
+    const text = readFileSync(join(root, "content/notices", f), "utf8");
+    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)!;
+    const data = yaml.load(m[1]!) as { year: number; slug: string; title?: string };
+    return { id: f.slice(0, -4), data, body: text.slice(m[0].length) };
+  });
+
+describe.each(notices)("$id", ({ id, data, body }) => {
+  const page = join(dist, String(data.year), data.slug, "index.html");
+
+  test("the indexed sections hold exactly the document text", () => {
+    const sections = extractSections(readFileSync(page, "utf8"));
+    const indexed = sections.map((s) => normalize(s.text)).join("");
+    const own = normalize(mdxBodyText(body));
+    const editorialTitle = /^#\s/m.test(body) ? "" : normalize(data.title ?? "");
+    expect(indexed).toBe(editorialTitle + own);
+    expect(new Set(sections.map((s) => s.anchor)).size, "one section per anchor").toBe(sections.length);
+  });
+
+  test("its stored text for excerpts is the page's", () => {
+    const stored = JSON.parse(
+      gunzipSync(readFileSync(join(dist, "search-data", "text", `${id}.bin`))).toString(),
+    ) as {
+      s: [string, string, string][];
+    };
+    expect(stored.s.map((s) => s[2])).toEqual(extractSections(readFileSync(page, "utf8")).map((s) => s.text));
+  });
+});
+
+test("the search's files are built", () => {
+  expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
+  expect(readdirSync(join(dist, "pagefind")).some((f) => f.endsWith(".pf_meta"))).toBe(true);
+  const t2s = JSON.parse(readFileSync(join(dist, "search-data", "t2s.json"), "utf8")) as { pairs: string };
+  expect(t2s.pairs).toContain("質质");
+  expect(t2s.pairs).toContain("國国");
+  expect(existsSync(join(dist, "search", "index.html"))).toBe(true);
+});
