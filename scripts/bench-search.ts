@@ -21,29 +21,18 @@
  *   - precision and recall against the substring truth: notices (all results, not just the
  *     shown batch) and sections (those listed for the shown notices).
  */
-import { spawn } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
-import { generateSyntheticArchive, rng } from "./generate-synthetic-archive.ts";
+import { CHROMIUM, CHROMIUM_ARGS, dirSize, kb, ms, pct, run, seconds } from "./bench-util.ts";
+import { prepareSyntheticProject, rng } from "./generate-synthetic-archive.ts";
 import { buildSearchIndex, collectNotices, type IndexedNotice } from "./search-index.ts";
 import { startServer } from "./serve.ts";
 import { normalize, queryWords } from "../src/lib/search-normalize.ts";
 
 const root = resolve(import.meta.dirname, "..");
-const CHROMIUM = "/usr/bin/chromium";
 
 /** Realistic queries, as readers type them (document numbers, mixed scripts, traditional …). */
 export const FIXED_QUERIES = [
@@ -81,44 +70,9 @@ export const FIXED_QUERIES = [
   "质量月 量子",
 ];
 
-function run(cmd: string, args: string[], cwd: string): Promise<void> {
-  return new Promise((done, fail) => {
-    const child = spawn(cmd, args, {
-      cwd,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
-    });
-    child.on("error", fail);
-    child.on("exit", (code) =>
-      code === 0 ? done() : fail(new Error(`${cmd} ${args.join(" ")} exited with ${code}`)),
-    );
-  });
-}
-
-function dirBytes(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let total = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true }))
-    total += e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size;
-  return total;
-}
-
-/** A temporary project: this one's code, the synthetic content. */
+/** A temporary project: this one's code, the synthetic content, only the routes search needs. */
 async function buildSynthetic(work: string, n: number): Promise<{ site: string; astroMs: number }> {
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"])
-    if (existsSync(join(root, entry))) cpSync(join(root, entry), join(work, entry), { recursive: true });
-  symlinkSync(join(root, "node_modules"), join(work, "node_modules"), "dir");
-  // Only the pages search needs (home, years, notices, the search page): the site's other routes
-  // (comparisons, citations, open data …) would multiply the build time and are not measured.
-  const keep = new Set(["index.astro", "404.astro", "[year]", "search"]);
-  for (const entry of readdirSync(join(work, "src", "pages")))
-    if (!keep.has(entry)) rmSync(join(work, "src", "pages", entry), { recursive: true, force: true });
-  for (const entry of readdirSync(join(work, "src", "pages", "[year]", "[slug]")))
-    if (entry !== "index.astro")
-      rmSync(join(work, "src", "pages", "[year]", "[slug]", entry), { force: true });
-  generateSyntheticArchive({ n, out: work });
+  prepareSyntheticProject({ work, n, routes: "search" });
   const site = join(work, "dist");
   const t0 = performance.now();
   await run(process.execPath, [join(root, "node_modules", ".bin", "astro"), "build", "--outDir", site], work);
@@ -188,11 +142,6 @@ async function waitForResults(page: Page): Promise<number> {
   });
 }
 
-function pct(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
-}
-
 async function measure(
   baseUrl: string,
   queries: string[],
@@ -203,7 +152,7 @@ async function measure(
   const t2s = parseT2S(t2sPairs);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    args: CHROMIUM_ARGS,
   });
   const results: QueryResult[] = [];
   try {
@@ -313,7 +262,7 @@ window.run = async (q) => { const pf = await import("./pagefind-default/pagefind
 const r = await pf.search(q); const data = await Promise.all(r.results.map((x) => x.data())); const t1 = performance.now();
 return { ms: t1 - t0, urls: data.map((d) => d.raw_url ?? d.url) }; }; window.ready = true;</script></body></html>`,
   );
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox"] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const rows: { q: string; ms: number; bytes: number; tp: number; found: number; expected: number }[] = [];
   try {
     for (const q of queries) {
@@ -345,7 +294,11 @@ return { ms: t1 - t0, urls: data.map((d) => d.raw_url ?? d.url) }; }; window.rea
   } finally {
     await browser.close();
   }
-  return { rows, buildMs, indexBytes: dirBytes(join(out, "index")) + dirBytes(join(out, "fragment")) };
+  return {
+    rows,
+    buildMs,
+    indexBytes: dirSize(join(out, "index")).bytes + dirSize(join(out, "fragment")).bytes,
+  };
 }
 
 function prf(tp: number, found: number, expected: number): [number, number] {
@@ -371,10 +324,10 @@ async function main(): Promise<void> {
   let astroMs = 0;
   if (!values.reuse || !existsSync(join(site, "index.html"))) {
     ({ site, astroMs } = await buildSynthetic(work, n));
-    console.log(`  Astro build ${(astroMs / 1000).toFixed(1)} s`);
+    console.log(`  Astro build ${seconds(astroMs)}`);
   }
   const report = await buildSearchIndex(site, work);
-  console.log(`  search index ${(report.ms / 1000).toFixed(1)} s`);
+  console.log(`  search index ${seconds(report.ms)}`);
   const notices = collectNotices(site, work);
   const truth = truthOf(notices);
   const t2sPairs = (
@@ -407,97 +360,58 @@ async function main(): Promise<void> {
   const perQueryPerfect = results.filter(
     (r) => r.noticeTp === r.noticeFound && r.noticeTp === r.noticeExpected,
   ).length;
-  const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
-  const ms = (x: number) => `${Math.round(x)} ms`;
+  const row = (label: string, values: number[], fmt: (x: number) => string) =>
+    `| ${label} | ${fmt(pct(values, 0.5))} | ${fmt(pct(values, 0.95))} | ${fmt(Math.max(...values))} |`;
   const lines = [
     `N = ${n} synthetic notices (${report.sections} sections), ${queries.length} queries (${FIXED_QUERIES.length} fixed + ${queries.length - FIXED_QUERIES.length} sampled from the texts)`,
     ``,
     `| measure | median | p95 | max |`,
     `| --- | --- | --- | --- |`,
-    `| time to results, fresh page (cold) | ${ms(
-      pct(
-        results.map((r) => r.coldMs),
-        0.5,
-      ),
-    )} | ${ms(
-      pct(
-        results.map((r) => r.coldMs),
-        0.95,
-      ),
-    )} | ${ms(Math.max(...results.map((r) => r.coldMs)))} |`,
-    `| time to results, next query (warm) | ${ms(
-      pct(
-        results.map((r) => r.warmMs),
-        0.5,
-      ),
-    )} | ${ms(
-      pct(
-        results.map((r) => r.warmMs),
-        0.95,
-      ),
-    )} | ${ms(Math.max(...results.map((r) => r.warmMs)))} |`,
-    `| bytes per query, fresh page incl. the page itself (cold) | ${kb(
-      pct(
-        results.map((r) => r.coldBytes),
-        0.5,
-      ),
-    )} | ${kb(
-      pct(
-        results.map((r) => r.coldBytes),
-        0.95,
-      ),
-    )} | ${kb(Math.max(...results.map((r) => r.coldBytes)))} |`,
-    `| … of which search runtime, index and texts | ${kb(
-      pct(
-        results.map((r) => r.coldSearchBytes),
-        0.5,
-      ),
-    )} | ${kb(
-      pct(
-        results.map((r) => r.coldSearchBytes),
-        0.95,
-      ),
-    )} | ${kb(Math.max(...results.map((r) => r.coldSearchBytes)))} |`,
-    `| bytes per query, next query (warm) | ${kb(
-      pct(
-        results.map((r) => r.warmBytes),
-        0.5,
-      ),
-    )} | ${kb(
-      pct(
-        results.map((r) => r.warmBytes),
-        0.95,
-      ),
-    )} | ${kb(Math.max(...results.map((r) => r.warmBytes)))} |`,
+    row(
+      "time to results, fresh page (cold)",
+      results.map((r) => r.coldMs),
+      ms,
+    ),
+    row(
+      "time to results, next query (warm)",
+      results.map((r) => r.warmMs),
+      ms,
+    ),
+    row(
+      "bytes per query, fresh page incl. the page itself (cold)",
+      results.map((r) => r.coldBytes),
+      kb,
+    ),
+    row(
+      "… of which search runtime, index and texts",
+      results.map((r) => r.coldSearchBytes),
+      kb,
+    ),
+    row(
+      "bytes per query, next query (warm)",
+      results.map((r) => r.warmBytes),
+      kb,
+    ),
     ``,
     `Precision / recall, notices (all results): ${np.toFixed(3)} / ${nr.toFixed(3)} (${perQueryPerfect} of ${results.length} queries exact); sections (listed for the shown notices): ${sp.toFixed(3)} / ${sr.toFixed(3)}`,
-    `Index: Pagefind index files (meta, chunks, filter) ${kb(report.indexBytes)}, Pagefind fragments (never fetched) ${kb(report.fragmentBytes)}, notice texts and t2s ${kb(report.textBytes)}; index build ${(report.ms / 1000).toFixed(1)} s${astroMs ? ` (Astro build ${(astroMs / 1000).toFixed(1)} s)` : ""}`,
+    `Index: Pagefind index files (meta, chunks, filter) ${kb(report.indexBytes)}, Pagefind fragments (never fetched) ${kb(report.fragmentBytes)}, notice texts and t2s ${kb(report.textBytes)}; index build ${seconds(report.ms)}${astroMs ? ` (Astro build ${seconds(astroMs)})` : ""}`,
   ];
   if (base) {
     const t = base.rows.reduce((s, r) => s + r.tp, 0);
     const f = base.rows.reduce((s, r) => s + r.found, 0);
     const e = base.rows.reduce((s, r) => s + r.expected, 0);
     const [bp, br] = prf(t, f, e);
+    const bytes = base.rows.map((r) => r.bytes);
     lines.push(
       `Pagefind as it comes (zh-CN pages, query as typed), same queries: precision ${bp.toFixed(3)}, recall ${br.toFixed(3)}, ` +
         `${base.rows.filter((r) => r.tp === r.found && r.tp === r.expected).length} of ${base.rows.length} queries exact; ` +
-        `bytes per query median ${kb(
-          pct(
-            base.rows.map((r) => r.bytes),
-            0.5,
-          ),
-        )}, p95 ${kb(
-          pct(
-            base.rows.map((r) => r.bytes),
-            0.95,
-          ),
-        )}; ` +
+        `bytes per query median ${kb(pct(bytes, 0.5))}, p95 ${kb(pct(bytes, 0.95))}; ` +
         `time median ${ms(
           pct(
             base.rows.map((r) => r.ms),
             0.5,
           ),
-        )}; index ${kb(base.indexBytes)} built in ${(base.buildMs / 1000).toFixed(1)} s`,
+        )}; index ${kb(base.indexBytes)} built in ${seconds(base.buildMs)}`,
     );
   }
   console.log(`\n${lines.join("\n")}`);

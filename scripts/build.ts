@@ -14,7 +14,7 @@ import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { describeReport, precompress } from "./precompress.ts";
+import { addReports, describeReport, precompress } from "./precompress.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const outDir = process.env.BUILD_OUT_DIR ? resolve(root, process.env.BUILD_OUT_DIR) : undefined;
@@ -24,6 +24,9 @@ export const DIST = outDir ?? join(root, "dist");
 export const STAGING = outDir
   ? join(root, ".tmp", `build-staging-${createHash("sha256").update(outDir).digest("hex").slice(0, 8)}`)
   : join(root, ".tmp", "build-staging");
+
+/** What the search index writes (scripts/search-index.ts), compressed after it. */
+const SEARCH_OUTPUT = ["pagefind", "search-data"];
 
 /** One step of the build: a name, what it does, and a short report line when it succeeds. */
 interface Step {
@@ -96,9 +99,19 @@ export async function build(): Promise<boolean> {
         return `site built in ${relative(root, STAGING)}`;
       },
     },
-    { name: "Pagefind index", run: () => runPagefind(STAGING) },
-    // After Pagefind, so that its JavaScript and JSON are compressed too.
-    { name: "Precompress", run: async () => describeReport(await precompress(STAGING)) },
+    {
+      // The two halves of the machine at once: Pagefind indexes in its own process while Node's
+      // thread pool compresses Astro's output; then what the search index wrote is compressed.
+      name: "Search + gzip/br",
+      run: async () => {
+        const [search, pages] = await Promise.all([
+          runPagefind(STAGING),
+          precompress(STAGING, { skip: SEARCH_OUTPUT }),
+        ]);
+        const rest = await Promise.all(SEARCH_OUTPUT.map((dir) => precompress(join(STAGING, dir))));
+        return `${search}; precompressed ${describeReport(addReports(pages, ...rest))}`;
+      },
+    },
     {
       name: "Replace dist/",
       run: async () => {

@@ -13,11 +13,13 @@
 import { createHash } from "node:crypto";
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { join, resolve } from "node:path";
@@ -211,12 +213,54 @@ export function generateSyntheticArchive(options: SyntheticOptions): SyntheticNo
     writeFileSync(
       join(content, "changelog.yaml"),
       yaml.dump(
-        notices.map((n) => ({ date: "2026-01-01", kind: "added", notice: n.id, summary: `收录合成通知${n.id}` })),
+        notices.map((n) => ({
+          date: "2026-01-01",
+          kind: "added",
+          notice: n.id,
+          summary: `收录合成通知${n.id}`,
+        })),
         { lineWidth: -1 },
       ),
     );
   }
   return notices;
+}
+
+export interface SyntheticProjectOptions {
+  /** Work directory: emptied, then given this project's code and the synthetic content. */
+  work: string;
+  n: number;
+  /**
+   * "all" keeps every route (the build benchmark); "search" only the pages search needs (home,
+   * years, notices, the search page), so that the search benchmark does not spend its time on
+   * comparisons, citations and open data.
+   */
+  routes: "all" | "search";
+  projectRoot?: string;
+}
+
+/**
+ * A temporary project that builds like this one (`node scripts/build.ts` inside it): this
+ * project's code, a symlink to its node_modules, and `n` synthetic notices as its content.
+ */
+export function prepareSyntheticProject(options: SyntheticProjectOptions): SyntheticNotice[] {
+  const projectRoot = options.projectRoot ?? root;
+  const { work } = options;
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  for (const entry of ["src", "public", "scripts", "astro.config.mjs", "tsconfig.json", "package.json"])
+    if (existsSync(join(projectRoot, entry)))
+      cpSync(join(projectRoot, entry), join(work, entry), { recursive: true });
+  symlinkSync(join(projectRoot, "node_modules"), join(work, "node_modules"), "dir");
+  if (options.routes === "search") {
+    const pages = join(work, "src", "pages");
+    const keep = new Set(["index.astro", "404.astro", "[year]", "search"]);
+    for (const entry of readdirSync(pages))
+      if (!keep.has(entry)) rmSync(join(pages, entry), { recursive: true, force: true });
+    for (const entry of readdirSync(join(pages, "[year]", "[slug]")))
+      if (entry !== "index.astro") rmSync(join(pages, "[year]", "[slug]", entry), { force: true });
+  }
+  return generateSyntheticArchive({ n: options.n, out: work, projectRoot });
 }
 
 if (import.meta.main) {

@@ -1,9 +1,13 @@
 /**
- * Precompression for static hosting: writes `file.gz` (gzip, level 9) and `file.br` (Brotli,
- * quality 10: within a few per cent of 11's size at a fraction of its time) next to every text
- * asset of the built site, so nginx serves them as they are (`gzip_static on`, `brotli_static
- * on`: deploy/nginx.conf) instead of compressing on every request. Run by scripts/build.ts as
- * a build step; standalone: `node scripts/precompress.ts [dir]`.
+ * Precompression for static hosting: writes `file.gz` (gzip, level 9) and `file.br` (Brotli)
+ * next to every text asset of the built site, so nginx serves them as they are (`gzip_static
+ * on`, `brotli_static on`: deploy/nginx.conf) instead of compressing on every request. Run by
+ * scripts/build.ts as a build step; standalone: `node scripts/precompress.ts [dir]`.
+ *
+ * Brotli quality: 10 for the shared code every reader fetches (stylesheets, scripts, wasm:
+ * within a few per cent of 11's size at a fraction of its time); 7 for pages and data, one file
+ * per notice or more, where 10 costs 15 times the time for about 9 % smaller files (measured on
+ * 1,000 synthetic notices; BENCHMARKS.md) and would dominate the build of a large archive.
  *
  * Only files worth it: text types, at least MIN_SIZE bytes, and only when the compressed file is
  * smaller. Pagefind's index files (.pf_*, .pagefind) are gzip-compressed by Pagefind already.
@@ -30,11 +34,27 @@ export interface PrecompressReport {
   brotliBytes: number;
 }
 
-export async function precompress(dir: string, minSize = MIN_SIZE): Promise<PrecompressReport> {
+/** Shared code, fetched by every reader: worth Brotli's slow qualities. */
+const SHARED_CODE = /\.(css|js|mjs|wasm)$/i;
+
+export function brotliQuality(file: string): number {
+  return SHARED_CODE.test(file) ? 10 : 7;
+}
+
+export interface PrecompressOptions {
+  minSize?: number;
+  /** Top-level entries of `dir` to leave alone (another step is still writing them). */
+  skip?: string[];
+}
+
+export async function precompress(dir: string, options: PrecompressOptions = {}): Promise<PrecompressReport> {
+  const { minSize = MIN_SIZE, skip = [] } = options;
   const root = resolve(dir);
+  const skipped = skip.map((entry) => join(root, entry));
   const targets = readdirSync(root, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && COMPRESSIBLE.test(e.name))
-    .map((e) => join(e.parentPath, e.name));
+    .map((e) => join(e.parentPath, e.name))
+    .filter((file) => !skipped.some((s) => file === s || file.startsWith(`${s}${sep}`)));
   const report: PrecompressReport = { files: 0, gzip: 0, brotli: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
   // zlib's async functions run on libuv's thread pool; a few files at a time keep it busy.
   const queue = [...targets];
@@ -48,7 +68,7 @@ export async function precompress(dir: string, minSize = MIN_SIZE): Promise<Prec
         gzipAsync(data, { level: 9 }),
         brotliAsync(data, {
           params: {
-            [constants.BROTLI_PARAM_QUALITY]: 10,
+            [constants.BROTLI_PARAM_QUALITY]: brotliQuality(file),
             [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
             [constants.BROTLI_PARAM_MODE]: /\.wasm$/i.test(file)
               ? constants.BROTLI_MODE_GENERIC
@@ -70,6 +90,14 @@ export async function precompress(dir: string, minSize = MIN_SIZE): Promise<Prec
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   return report;
+}
+
+/** The sum of several reports (one directory compressed in parts). */
+export function addReports(...reports: PrecompressReport[]): PrecompressReport {
+  const sum: PrecompressReport = { files: 0, gzip: 0, brotli: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
+  for (const r of reports)
+    for (const key of Object.keys(sum) as (keyof PrecompressReport)[]) sum[key] += r[key];
+  return sum;
 }
 
 export function describeReport(r: PrecompressReport): string {

@@ -43,6 +43,16 @@ export function compareUrl(a: Pick<NoticeInfo, "id">, b: Pick<NoticeInfo, "id">)
   return withBase(comparePath(a, b));
 }
 
+/** One entry of /compare/years/{year}.json, the lists the notice pages' picker fetches. */
+export interface PickerOption {
+  id: string;
+  label: string;
+}
+
+export function pickerOption(entry: NoticeEntry): PickerOption {
+  return { id: entry.id, label: shortLabel(entry) };
+}
+
 /** The per-notice JSON the picker fetches. */
 export function compareDataUrl(id: string): string {
   return withBase(`compare/data/${id}.json`);

@@ -21,6 +21,7 @@ export type Completeness = (typeof completenessValues)[number];
 const LEVEL_ORDER = { national: 0, provincial: 1, municipal: 2 } as const;
 
 let noticesCache: Promise<NoticeEntry[]> | undefined;
+let noticesByYearCache: Promise<Map<number, NoticeEntry[]>> | undefined;
 
 /** All held notices: newest year first; within a year the national notice first, then by region. */
 export function getNotices(): Promise<NoticeEntry[]> {
@@ -36,14 +37,18 @@ export function getNotices(): Promise<NoticeEntry[]> {
 }
 
 /** Held notices grouped by year, newest year first (same order as getNotices within a year). */
-export async function getNoticesByYear(): Promise<Map<number, NoticeEntry[]>> {
-  const byYear = new Map<number, NoticeEntry[]>();
-  for (const notice of await getNotices()) {
-    const list = byYear.get(notice.data.year) ?? [];
-    list.push(notice);
-    byYear.set(notice.data.year, list);
-  }
-  return byYear;
+export function getNoticesByYear(): Promise<Map<number, NoticeEntry[]>> {
+  // Cached: every page's header asks for the held years.
+  noticesByYearCache ??= getNotices().then((notices) => {
+    const byYear = new Map<number, NoticeEntry[]>();
+    for (const notice of notices) {
+      const list = byYear.get(notice.data.year) ?? [];
+      list.push(notice);
+      byYear.set(notice.data.year, list);
+    }
+    return byYear;
+  });
+  return noticesByYearCache;
 }
 
 /** Years for which at least one notice is held, newest first. */

@@ -152,8 +152,15 @@ describe("comparisons", () => {
         const { page } = opened;
         const form = page.locator(".compare-picker form");
         await form.waitFor({ state: "visible" });
+        // The page lists its own year's notices; another year's list is fetched when chosen.
+        const notices = form.locator("select[name=b]");
+        expect(
+          await notices.locator("option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+        ).toEqual(["2022-quanguo"]);
+        await form.locator("[data-compare-year]").selectOption("2019");
+        await notices.locator("option[value='2019-quanguo']").waitFor({ state: "attached" });
         // A pair without a static page: compared in the browser on /compare/.
-        await form.locator("select").selectOption("2019-quanguo");
+        await notices.selectOption("2019-quanguo");
         await form.locator("button").click();
         await page.waitForURL(/\/compare\/\?/);
         const figure = page.locator("[data-compare-result] .cmp-figure-value");

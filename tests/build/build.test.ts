@@ -65,6 +65,18 @@ describe.skipIf(!built)("dist/", () => {
     expect(existsSync(join(dist, year, "index.html")), `dist/${year}/index.html`).toBe(true);
   });
 
+  test.each(years)("the compare picker's list for %s names exactly that year's notices", (year) => {
+    const list = JSON.parse(readFileSync(join(dist, "compare", "years", `${year}.json`), "utf8")) as {
+      year: number;
+      notices: { id: string; label: string }[];
+    };
+    expect(list.year).toBe(Number(year));
+    expect(list.notices.map((n) => n.id).sort()).toEqual(
+      notices.filter((n) => n.year === year).map((n) => n.id),
+    );
+    for (const n of list.notices) expect(n.label).toMatch(new RegExp(`^${year}年`));
+  });
+
   test("the Pagefind search bundle is there", () => {
     expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
   });

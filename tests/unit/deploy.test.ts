@@ -150,4 +150,20 @@ describe("precompress", () => {
     for (const f of ["small.css.gz", "x.pf_fragment.gz", "y.png.br"])
       expect(existsSync(join(dir, f)), f).toBe(false);
   });
+
+  test("leaves skipped directories alone (the search index compresses them after it is written)", async () => {
+    const text = "质量强国 ".repeat(200);
+    const dir = site("compress-skip", {
+      "index.html": text,
+      "pagefind/pagefind.js": text,
+      "pagefind-other/a.js": text,
+    });
+    const report = await precompress(dir, { skip: ["pagefind"] });
+    expect(report.files).toBe(2);
+    expect(existsSync(join(dir, "pagefind", "pagefind.js.br"))).toBe(false);
+    expect(existsSync(join(dir, "pagefind-other", "a.js.br")), "a sibling whose name starts alike").toBe(
+      true,
+    );
+    expect(brotliDecompressSync(readFileSync(join(dir, "pagefind-other", "a.js.br"))).toString()).toBe(text);
+  });
 });

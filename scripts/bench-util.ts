@@ -1,0 +1,51 @@
+/** Small helpers shared by the benchmarks (scripts/bench.ts, scripts/bench-search.ts). */
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Runs a command to completion, its output hidden unless `show`; rejects on a non-zero exit. */
+export function run(cmd: string, args: string[], cwd: string, show = false): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, {
+      cwd,
+      stdio: ["ignore", show ? "inherit" : "ignore", "inherit"],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+    });
+    child.on("error", fail);
+    child.on("exit", (code) =>
+      code === 0 ? done() : fail(new Error(`${cmd} ${args.join(" ")} exited with ${code}`)),
+    );
+  });
+}
+
+/** Bytes and number of the files under `dir` (0 when it does not exist). */
+export function dirSize(dir: string): { bytes: number; files: number } {
+  const total = { bytes: 0, files: 0 };
+  if (!existsSync(dir)) return total;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    total.bytes += statSync(join(e.parentPath, e.name)).size;
+    total.files++;
+  }
+  return total;
+}
+
+/** The p-quantile (0–1) of `values`, nearest rank. */
+export function pct(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0;
+}
+
+export const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+export const ms = (x: number): string => `${Math.round(x)} ms`;
+export const seconds = (x: number): string => `${(x / 1000).toFixed(1)} s`;
