@@ -3,16 +3,6 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
 /** Runs a command to completion, its output hidden unless `show`; rejects on a non-zero exit. */
 export function run(cmd: string, args: string[], cwd: string, show = false): Promise<void> {
   return new Promise((done, fail) => {

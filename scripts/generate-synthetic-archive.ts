@@ -154,7 +154,8 @@ export function generateSyntheticArchive(options: SyntheticOptions): SyntheticNo
     const scope = national ? "全国" : level === "provincial" ? "全省" : "全市";
     const issuerName = national ? "市场监管总局等部门" : `${region.name}市场监督管理局`;
     const title = `${issuerName}关于开展${year}年${scope}“质量月”活动的通知`;
-    const docNumber = `合成质发〔${year}〕${i + 1}号`;
+    // Unique within the year, and at most 4 digits like a real serial.
+    const docNumber = `合成质发〔${year}〕${Math.floor(i / years) + 1}号`;
     const theme = pick(pools.themes);
     const slogans = [...new Set(Array.from({ length: between(0, 4) }, () => pick(pools.slogans)))];
 

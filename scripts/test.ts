@@ -20,13 +20,13 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { CHROMIUM } from "./chromium.ts";
 import { nginxMissing } from "./nginx.ts";
 import { SUBPATH_BUILD, buildSubpath } from "./subpath-build.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const resultsDir = join(root, ".tmp", "test-results");
 const vitestBin = join(root, "node_modules", ".bin", "vitest");
-const CHROMIUM = "/usr/bin/chromium";
 
 interface StepResult {
   name: string;

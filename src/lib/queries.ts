@@ -36,6 +36,19 @@ export function getNotices(): Promise<NoticeEntry[]> {
   return noticesCache;
 }
 
+/**
+ * getStaticPaths of every per-notice route (/{year}/{slug}/ and the files beside it, the API
+ * record): one path a held notice, the notice as its prop.
+ */
+export async function noticeStaticPaths(): Promise<
+  { params: { year: string; slug: string }; props: { notice: NoticeEntry } }[]
+> {
+  return (await getNotices()).map((notice) => ({
+    params: { year: String(notice.data.year), slug: notice.data.slug },
+    props: { notice },
+  }));
+}
+
 /** Held notices grouped by year, newest year first (same order as getNotices within a year). */
 export function getNoticesByYear(): Promise<Map<number, NoticeEntry[]>> {
   // Cached: every page's header asks for the held years.

@@ -14,7 +14,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
-import { PART_ANCHORS } from "./anchors.ts";
+import { PART_ANCHORS, PART_LABELS } from "./anchors.ts";
 
 export interface SearchSection {
   /** Anchor of the section on the notice page ("" only if the page has no id before it). */
@@ -24,19 +24,6 @@ export interface SearchSection {
   /** The section's text as displayed: blocks on their own lines, whitespace collapsed. */
   text: string;
 }
-
-/** Chinese names of the document parts (labels of their sections). */
-export const PART_LABELS: Record<string, string> = {
-  meta: "公开信息",
-  masthead: "发文机关标志",
-  docnumber: "发文字号",
-  recipients: "主送机关",
-  attachments: "附件说明",
-  signature: "署名",
-  date: "成文日期",
-  publicity: "附注",
-  imprint: "版记",
-};
 
 const PARTS = new Set(Object.values(PART_ANCHORS));
 const NUMBERED = /^(?:a\d+-)?s\d+(?:-\d+)*$/;

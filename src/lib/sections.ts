@@ -18,6 +18,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import rehypeOfficialAnchors from "../plugins/rehype-official-anchors.ts";
+import { PART_ANCHORS, PART_LABELS } from "./anchors.ts";
 import { numberingOf } from "./numbering.ts";
 
 /** h2 … h6 (document headings below the title), p (paragraph), li (list item, number included). */
@@ -43,29 +44,10 @@ export interface NoticeSection {
   blocks: TextBlock[];
 }
 
-/** Names of the document parts, by anchor. GovMeta (web page metadata) is not document text. */
-export const PART_LABELS: Record<string, string> = {
-  masthead: "发文机关标志",
-  docnumber: "发文字号",
-  title: "标题",
-  recipients: "主送机关",
-  attachments: "附件说明",
-  signature: "署名",
-  date: "成文日期",
-  publicity: "附注",
-  imprint: "版记",
-};
-
-const PART_BY_COMPONENT: Record<string, string> = {
-  Masthead: "masthead",
-  DocNumber: "docnumber",
-  Recipients: "recipients",
-  AttachmentNote: "attachments",
-  Signature: "signature",
-  SignedDate: "date",
-  Publicity: "publicity",
-  Imprint: "imprint",
-};
+/** Document parts by component name; GovMeta (web page metadata) is not document text. */
+const PART_BY_COMPONENT: Record<string, string> = Object.fromEntries(
+  Object.entries(PART_ANCHORS).filter(([component]) => component !== "GovMeta"),
+);
 
 const MDX_NODES = [
   "mdxJsxFlowElement",

@@ -1,11 +1,18 @@
 import { z } from "zod";
+import { canonicalDocNumber } from "../lib/doc-number.ts";
 import { IsoDateSchema } from "./dates.ts";
 import { ProvenanceSchema } from "./provenance.ts";
 
 /** A 发文字号 in its printed form with 〔〕 brackets, e.g. 国市监质发〔2022〕76号. */
 export const DocNumberSchema = z
   .string()
-  .regex(/^\S+〔\d{4}〕\d+号$/, "a document number with 〔〕 brackets, e.g. 国市监质发〔2022〕76号");
+  .regex(/^\S+〔\d{4}〕\d+号$/, "a document number with 〔〕 brackets, e.g. 国市监质发〔2022〕76号")
+  // The same reading as every other use of document numbers (links in the text, /wenhao/ URLs),
+  // so that a number the build accepts is one those can handle.
+  .refine(
+    (value) => canonicalDocNumber(value) === value,
+    "a document number as printed: 机关代字 (1–12 Chinese characters), 〔year〕, a serial of 1–4 digits and 号, e.g. 国市监质发〔2022〕76号",
+  );
 
 /** Frontmatter fields that can hold a value inferred from the text rather than stated by it. */
 export const inferableFields = ["title", "docNumber", "signedDate", "declaredIssuerCount", "theme"] as const;

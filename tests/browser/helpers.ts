@@ -10,8 +10,9 @@ import { join, resolve } from "node:path";
 import yaml from "js-yaml";
 import { inject } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.ts";
 
-export const CHROMIUM = "/usr/bin/chromium";
+export { CHROMIUM };
 
 let browser: Promise<Browser> | undefined;
 
@@ -19,16 +20,7 @@ let browser: Promise<Browser> | undefined;
 export function getBrowser(): Promise<Browser> {
   browser ??= chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
+    args: CHROMIUM_ARGS,
   });
   return browser;
 }

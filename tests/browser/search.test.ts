@@ -15,6 +15,7 @@ import { join } from "node:path";
 import yaml from "js-yaml";
 import * as OpenCC from "opencc-js/t2cn";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { rng } from "../../scripts/generate-synthetic-archive.ts";
 import { mdxBodyText } from "../../src/lib/fidelity.ts";
 import { extractSections } from "../../src/lib/search-sections.ts";
 import { ROOT, closeBrowser, openPage, siteUrl, type OpenedPage } from "./helpers.ts";
@@ -163,18 +164,6 @@ const REALISTIC = [
   "质量月 量子计算",
   "。，、",
 ];
-
-/** mulberry32, fixed seed: the same generated queries every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function generatedQueries(): string[] {
   const random = rng(20240901);

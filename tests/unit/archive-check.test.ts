@@ -73,6 +73,14 @@ describe("bad content fails precisely", () => {
     expect(error.message).toContain("did you mean docNumber?");
   });
 
+  it("a document number the site could not link or redirect (a 5-digit serial)", () => {
+    const dir = archiveCopy();
+    edit(dir, N2019, (t) => t.replace(/^docNumber: (.*〔2019〕)\d+号$/m, "docNumber: $112345号"));
+    const [issue] = failure(dir).issues;
+    expect(issue).toMatchObject({ file: N2019, field: "docNumber" });
+    expect(issue!.expected).toContain("1–4 digits");
+  });
+
   it("unquoted YAML date", () => {
     const dir = archiveCopy();
     edit(dir, N2019, (t) => t.replace('signedDate: "2019-08-22"', "signedDate: 2019-08-22"));

@@ -5,17 +5,12 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { toRis } from "../../../lib/citation.ts";
 import { BUILD_DATE, noticeCitation } from "../../../lib/notice-citation.ts";
-import { getNotices, type NoticeEntry } from "../../../lib/queries.ts";
+import { noticeStaticPaths, type NoticeEntry } from "../../../lib/queries.ts";
 
-export const getStaticPaths = (async () => {
-  return (await getNotices()).map((notice) => ({
-    params: { year: String(notice.data.year), slug: notice.data.slug },
-    props: { notice },
-  }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
-  const source = await noticeCitation((props as { notice: NoticeEntry }).notice);
+export const GET: APIRoute<{ notice: NoticeEntry }> = async ({ props }) => {
+  const source = await noticeCitation(props.notice);
   return new Response(toRis(source, BUILD_DATE), {
     headers: { "Content-Type": "application/x-research-info-systems; charset=utf-8" },
   });

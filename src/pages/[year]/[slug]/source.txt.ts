@@ -5,13 +5,9 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { getNotices } from "../../../lib/queries.ts";
+import { noticeStaticPaths } from "../../../lib/queries.ts";
 
-export const getStaticPaths = (async () => {
-  return (await getNotices()).map((notice) => ({
-    params: { year: String(notice.data.year), slug: notice.data.slug },
-  }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
   const file = join(process.cwd(), "content", "sources", `${params.year}-${params.slug}.txt`);

@@ -5,13 +5,9 @@
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { jsonResponse, noticeDocument } from "../../../../lib/open-data.ts";
-import { getNotices, type NoticeEntry } from "../../../../lib/queries.ts";
+import { noticeStaticPaths, type NoticeEntry } from "../../../../lib/queries.ts";
 
-export const getStaticPaths = (async () =>
-  (await getNotices()).map((notice) => ({
-    params: { year: String(notice.data.year), slug: notice.data.slug },
-    props: { notice },
-  }))) satisfies GetStaticPaths;
+export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ notice: NoticeEntry }> = async ({ props }) =>
   jsonResponse(await noticeDocument(props.notice));
