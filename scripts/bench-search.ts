@@ -113,6 +113,8 @@ function sampledQueries(notices: IndexedNotice[], count: number): string[] {
 interface QueryResult {
   q: string;
   coldMs: number;
+  coldEngineMs: number;
+  coldMatchMs: number;
   coldBytes: number;
   coldSearchBytes: number;
   warmMs: number;
@@ -125,7 +127,16 @@ interface QueryResult {
   sectionExpected: number;
 }
 
-async function waitForResults(page: Page): Promise<number> {
+/** Time from the search's start to its first batch shown, and the parts of it (search-page.ts marks). */
+interface Timing {
+  total: number;
+  /** Loading and starting Pagefind (zero once it is running). */
+  engine: number;
+  /** The look-ups: positions fetched and matched. */
+  match: number;
+}
+
+async function waitForResults(page: Page): Promise<Timing> {
   await page.waitForFunction(
     () => {
       const r = document.querySelector("[data-search-results]");
@@ -137,9 +148,14 @@ async function waitForResults(page: Page): Promise<number> {
     { timeout: 120_000 },
   );
   return page.evaluate(() => {
-    const start = performance.getEntriesByName("search:start").at(-1)!.startTime;
-    const shown = performance.getEntriesByName("search:shown").at(-1)!.startTime;
-    return shown - start;
+    const at = (name: string) => performance.getEntriesByName(name).at(-1)!.startTime;
+    const start = at("search:start");
+    const engine = at("search:engine");
+    return {
+      total: at("search:shown") - start,
+      engine: engine - start,
+      match: at("search:matched") - engine,
+    };
   });
 }
 
@@ -173,7 +189,8 @@ async function measure(
         });
       });
       await page.goto(`${baseUrl}search/?q=${encodeURIComponent(q)}`);
-      const coldMs = await waitForResults(page);
+      const cold = await waitForResults(page);
+      const coldMs = cold.total;
       await page.waitForLoadState("networkidle");
       const coldBytes = bytes;
       const coldSearchBytes = searchBytes;
@@ -211,7 +228,7 @@ async function measure(
       await page.fill("[data-search-input]", next);
       await page.evaluate(() => performance.clearMarks());
       await page.click(".search-query button[type=submit]");
-      const warmMs = await waitForResults(page);
+      const warmMs = (await waitForResults(page)).total;
       await page.waitForLoadState("networkidle");
       const warmBytes = bytes;
       await context.close();
@@ -219,6 +236,8 @@ async function measure(
       results.push({
         q,
         coldMs,
+        coldEngineMs: cold.engine,
+        coldMatchMs: cold.match,
         coldBytes,
         coldSearchBytes,
         warmMs,
@@ -371,6 +390,16 @@ async function main(): Promise<void> {
     row(
       "time to results, fresh page (cold)",
       results.map((r) => r.coldMs),
+      ms,
+    ),
+    row(
+      "… of which loading and starting Pagefind",
+      results.map((r) => r.coldEngineMs),
+      ms,
+    ),
+    row(
+      "… of which the look-ups",
+      results.map((r) => r.coldMatchMs),
       ms,
     ),
     row(

@@ -289,16 +289,20 @@ async function main(): Promise<void> {
     throw new Error(`--sizes: expected notice counts such as 100,1000,10000, received “${values.sizes}”`);
   const out: string[] = [];
   let ok = true;
-  if (!values.part || values.part === "weight") {
-    const r = await pageWeight(values.reuse);
-    out.push("## Page weight", "", ...r.lines, "");
-    ok &&= r.ok;
-  }
-  if (!values.part || values.part === "build") {
-    const r = await buildScaling(sizes, values.keep);
-    out.push("## Build time and output size", "", ...r.lines, "");
-    ok &&= r.ok;
-  }
+  // A part that fails is reported as such; the other part's figures are still printed.
+  const part = async (title: string, measure: () => Promise<{ lines: string[]; ok: boolean }>) => {
+    try {
+      const r = await measure();
+      out.push(`## ${title}`, "", ...r.lines, "");
+      ok &&= r.ok;
+    } catch (error) {
+      out.push(`## ${title}`, "", `FAILED: ${(error as Error).message}`, "");
+      ok = false;
+    }
+  };
+  if (!values.part || values.part === "weight") await part("Page weight", () => pageWeight(values.reuse));
+  if (!values.part || values.part === "build")
+    await part("Build time and output size", () => buildScaling(sizes, values.keep));
   const report = out.join("\n");
   mkdirSync(join(root, ".tmp"), { recursive: true });
   writeFileSync(join(root, ".tmp", "bench-report.md"), report);

@@ -48,7 +48,9 @@ function runAstroBuild(outDir: string): Promise<void> {
   // Spawned with this process's Node (24 under npm), not whatever `node` is first on PATH.
   const bin = join(root, "node_modules", ".bin", "astro");
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, "build", "--outDir", outDir], {
+    // Astro holds every page's data while it renders; Node's default heap limit (about 4 GB)
+    // is too small for an archive of 10,000 notices (npm run bench). A limit, not a reservation.
+    const child = spawn(process.execPath, ["--max-old-space-size=12288", bin, "build", "--outDir", outDir], {
       cwd: root,
       stdio: "inherit",
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
@@ -131,7 +133,21 @@ export async function build(): Promise<boolean> {
   const results: StepResult[] = [];
   const started = performance.now();
   let failure: unknown;
+  // A step waiting on a child process that died without answering (Pagefind's indexer killed
+  // for lack of memory, seen at 10,000 synthetic notices) leaves nothing for Node to do: it would
+  // exit with code 13 and no word. Say which step, and that dist/ is untouched.
+  let running: string | undefined;
+  const onSilentExit = (code: number) => {
+    if (code !== 13 || !running) return;
+    console.error(
+      `\nBuild failed at “${running}”: a process it waited for stopped without answering ` +
+        `(the search indexer, Pagefind, is killed by the kernel when it runs out of memory: see dmesg). ` +
+        `${relative(root, DIST) || DIST}/ was left untouched.`,
+    );
+  };
+  process.on("exit", onSilentExit);
   for (const step of steps) {
+    running = step.name;
     console.log(`\n▶ ${step.name}`);
     const t0 = performance.now();
     try {
@@ -143,6 +159,8 @@ export async function build(): Promise<boolean> {
       break;
     }
   }
+  running = undefined;
+  process.off("exit", onSilentExit);
   const ok = failure === undefined;
 
   console.log("\nBuild report");

@@ -9,6 +9,8 @@ import { entriesForNotice, newestFirst, type AnchoredEntry } from "./changelog.t
 let cache: Promise<AnchoredEntry[]> | undefined;
 
 /** Every entry with its anchor (the collection id), in file order. */
+let byNotice: Promise<Map<string, AnchoredEntry[]>> | undefined;
+
 export function getChangelog(): Promise<AnchoredEntry[]> {
   cache ??= getCollection("changelog").then((entries) =>
     entries.map((e) => ({ ...(e.data as ChangelogEntry), anchor: e.id })),
@@ -23,5 +25,11 @@ export async function changelogNewestFirst(): Promise<AnchoredEntry[]> {
 
 /** The entries about one notice (by its id, {year}-{slug}), oldest first. */
 export async function noticeChangelog(noticeId: string): Promise<AnchoredEntry[]> {
-  return entriesForNotice(await getChangelog(), noticeId);
+  // Grouped once per build: every notice page asks.
+  byNotice ??= getChangelog().then((entries) => {
+    const map = new Map<string, AnchoredEntry[]>();
+    for (const e of entries) if (e.notice) map.set(e.notice, [...(map.get(e.notice) ?? []), e]);
+    return map;
+  });
+  return entriesForNotice((await byNotice).get(noticeId) ?? [], noticeId);
 }

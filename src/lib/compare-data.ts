@@ -80,14 +80,26 @@ export function compareDoc(entry: NoticeEntry): Promise<CompareDoc> {
   return doc;
 }
 
+// Computed once per build: every notice page asks for its pairs (a page-by-page recomputation
+// made the build grow with the square of the archive; npm run bench).
+let pairsCache: Promise<ComparisonPair<NoticeRef>[]> | undefined;
+let pairsByNotice: Promise<Map<string, ComparisonPair<NoticeRef>[]>> | undefined;
+
 /** Pairs with a static compare page, newest first. */
-export async function staticPairs(): Promise<ComparisonPair<NoticeRef>[]> {
-  return comparisonPairs((await getNotices()).map(noticeRef));
+export function staticPairs(): Promise<ComparisonPair<NoticeRef>[]> {
+  pairsCache ??= getNotices().then((notices) => comparisonPairs(notices.map(noticeRef)));
+  return pairsCache;
 }
 
 /** Static pairs that involve this notice. */
 export async function pairsOf(entry: NoticeEntry): Promise<ComparisonPair<NoticeRef>[]> {
-  return (await staticPairs()).filter((p) => p.a.id === entry.id || p.b.id === entry.id);
+  pairsByNotice ??= staticPairs().then((pairs) => {
+    const map = new Map<string, ComparisonPair<NoticeRef>[]>();
+    for (const p of pairs)
+      for (const id of new Set([p.a.id, p.b.id])) map.set(id, [...(map.get(id) ?? []), p]);
+    return map;
+  });
+  return (await pairsByNotice).get(entry.id) ?? [];
 }
 
 const comparisons = new Map<string, Promise<Comparison>>();

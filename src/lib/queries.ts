@@ -22,6 +22,9 @@ const LEVEL_ORDER = { national: 0, provincial: 1, municipal: 2 } as const;
 
 let noticesCache: Promise<NoticeEntry[]> | undefined;
 let noticesByYearCache: Promise<Map<number, NoticeEntry[]>> | undefined;
+let nationalCache: Promise<NoticeEntry[]> | undefined;
+let docNumberCache:
+  Promise<{ byNumber: Map<string, NoticeEntry>; responders: Map<string, NoticeEntry[]> }> | undefined;
 
 /** All held notices: newest year first; within a year the national notice first, then by region. */
 export function getNotices(): Promise<NoticeEntry[]> {
@@ -74,8 +77,27 @@ export async function getNotice(year: number, slug: string): Promise<NoticeEntry
 }
 
 /** Held national notices, newest first. */
-export async function getNationalNotices(): Promise<NoticeEntry[]> {
-  return (await getNotices()).filter((n) => n.data.level === "national");
+export function getNationalNotices(): Promise<NoticeEntry[]> {
+  nationalCache ??= getNotices().then((notices) => notices.filter((n) => n.data.level === "national"));
+  return nationalCache;
+}
+
+/** Notices by document number, and the notices that respond to each (built once). */
+function docNumberIndex(): Promise<{
+  byNumber: Map<string, NoticeEntry>;
+  responders: Map<string, NoticeEntry[]>;
+}> {
+  docNumberCache ??= getNotices().then((notices) => {
+    const byNumber = new Map<string, NoticeEntry>();
+    const responders = new Map<string, NoticeEntry[]>();
+    for (const n of notices) {
+      if (n.data.docNumber && !byNumber.has(n.data.docNumber)) byNumber.set(n.data.docNumber, n);
+      const target = n.data.respondsTo;
+      if (target) responders.set(target, [...(responders.get(target) ?? []), n]);
+    }
+    return { byNumber, responders };
+  });
+  return docNumberCache;
 }
 
 /** The held national notice of the nearest earlier year. */
@@ -92,14 +114,14 @@ export async function nextNational(notice: NoticeEntry): Promise<NoticeEntry | u
 export async function respondsToNotice(notice: NoticeEntry): Promise<NoticeEntry | undefined> {
   const target = notice.data.respondsTo;
   if (!target) return undefined;
-  return (await getNotices()).find((n) => n.data.docNumber === target);
+  return (await docNumberIndex()).byNumber.get(target);
 }
 
 /** Held notices that implement this one (their `respondsTo` is this notice's docNumber). */
 export async function respondingNotices(notice: NoticeEntry): Promise<NoticeEntry[]> {
   const docNumber = notice.data.docNumber;
   if (!docNumber) return [];
-  return (await getNotices()).filter((n) => n !== notice && n.data.respondsTo === docNumber);
+  return ((await docNumberIndex()).responders.get(docNumber) ?? []).filter((n) => n !== notice);
 }
 
 /* ───────────────────────────── URLs ───────────────────────────── */

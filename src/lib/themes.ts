@@ -406,7 +406,17 @@ export function repeatedSlogans(index: PhraseIndex): PhraseGroup[] {
 
 /** Slogans that occur in more than one year (as a slogan, or as another year's theme). */
 export function repeatedAcrossYears(index: PhraseIndex): PhraseGroup[] {
-  return index.groups.filter((g) => g.occurrences.some((o) => o.role === "slogan") && g.years.length > 1);
+  return index.groups.filter(isRepeatedAcrossYears);
+}
+
+/** A slogan that occurs in more than one year (listed under 跨年份重复的口号 on /themes/). */
+export function isRepeatedAcrossYears(group: PhraseGroup): boolean {
+  return group.occurrences.some((o) => o.role === "slogan") && group.years.length > 1;
+}
+
+/** Anchor of a repeated slogan's entry in that list, which names every occurrence. */
+export function repeatedAnchor(group: PhraseGroup): string {
+  return `${group.anchor}-all`;
 }
 
 /** The occurrence that carries the group's anchor on /themes/: its first slogan, else its first. */

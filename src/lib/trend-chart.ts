@@ -34,10 +34,15 @@ export interface ChartOptions {
 
 /** Years from the first to the last point, gaps included. */
 export function yearRange(trends: readonly TermTrend[]): number[] {
-  const years = trends.flatMap((t) => [...t.national, ...t.local].map((p) => p.year));
-  if (!years.length) return [];
-  const from = Math.min(...years);
-  const to = Math.max(...years);
+  // A loop, not Math.min(...years): a large archive has more points than a call has arguments.
+  let from = Infinity;
+  let to = -Infinity;
+  for (const t of trends)
+    for (const p of [...t.national, ...t.local]) {
+      from = Math.min(from, p.year);
+      to = Math.max(to, p.year);
+    }
+  if (from > to) return [];
   return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }
 

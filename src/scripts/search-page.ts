@@ -99,7 +99,14 @@ export function init(): void {
   const state = parseState(new URLSearchParams(location.search));
   writeForm(state);
   if (state.q) void run(state);
-  else els.input.focus();
+  else {
+    els.input.focus();
+    // Start Pagefind while the reader types (an IME takes a while): the query then pays only
+    // its look-ups. Not on load, so that a page opened and left fetches nothing more.
+    const warmUp = () => void engine().catch(() => undefined);
+    els.input.addEventListener("input", warmUp, { once: true });
+    els.input.addEventListener("compositionstart", warmUp, { once: true });
+  }
 }
 
 function readForm(): SearchState {
