@@ -2,45 +2,12 @@
  * Bad content stops the build with a message naming the file, the field or line, what was
  * expected and how to fix it. Each case tampers a copy of the real archive.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
 import { checkArchive } from "../../src/lib/archive-check.ts";
-import { ArchiveError } from "../../src/lib/errors.ts";
+import { archiveCopy, edit, failure, root } from "./helpers/archive-copy.ts";
 
-const root = resolve(import.meta.dirname, "../..");
-let copies: string[] = [];
-
-function archiveCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "zly-check-"));
-  cpSync(join(root, "content"), join(dir, "content"), { recursive: true });
-  copies.push(dir);
-  return dir;
-}
-
-function edit(dir: string, file: string, change: (text: string) => string): void {
-  const path = join(dir, file);
-  const before = readFileSync(path, "utf8");
-  const after = change(before);
-  expect(after, `the tampering of ${file} changed nothing`).not.toBe(before);
-  writeFileSync(path, after);
-}
-
-function failure(dir: string): ArchiveError {
-  try {
-    checkArchive(dir);
-  } catch (error) {
-    if (error instanceof ArchiveError) return error;
-    throw error;
-  }
-  throw new Error("expected the archive check to fail");
-}
-
-afterEach(() => {
-  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-  copies = [];
-});
 
 const N2019 = "content/notices/2019-quanguo.mdx";
 const H2022 = "content/notices/2022-hainan.mdx";

@@ -3,11 +3,10 @@
  * bad entries fail precisely, in the style of tests/unit/archive-check.test.ts), entries get
  * stable anchors, and the Atom feed escapes what it must.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import yaml from "js-yaml";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkArchive } from "../../src/lib/archive-check.ts";
 import {
   anchorEntries,
@@ -17,42 +16,10 @@ import {
   newestFirst,
 } from "../../src/lib/changelog.ts";
 import { changelogById } from "../../src/lib/changelog-file.ts";
-import { ArchiveError } from "../../src/lib/errors.ts";
 import { ChangelogSchema, type ChangelogEntry } from "../../src/schemas/changelog.ts";
+import { archiveCopy, edit, failure, root } from "./helpers/archive-copy.ts";
 
-const root = resolve(import.meta.dirname, "../..");
 const FILE = "content/changelog.yaml";
-let copies: string[] = [];
-
-function archiveCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), "zly-changelog-"));
-  cpSync(join(root, "content"), join(dir, "content"), { recursive: true });
-  copies.push(dir);
-  return dir;
-}
-
-function edit(dir: string, change: (text: string) => string): void {
-  const path = join(dir, FILE);
-  const before = readFileSync(path, "utf8");
-  const after = change(before);
-  expect(after, "the tampering changed nothing").not.toBe(before);
-  writeFileSync(path, after);
-}
-
-function failure(dir: string): ArchiveError {
-  try {
-    checkArchive(dir);
-  } catch (error) {
-    if (error instanceof ArchiveError) return error;
-    throw error;
-  }
-  throw new Error("expected the archive check to fail");
-}
-
-afterEach(() => {
-  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
-  copies = [];
-});
 
 describe("content/changelog.yaml as committed", () => {
   const entries = ChangelogSchema.parse(yaml.load(readFileSync(join(root, FILE), "utf8")));
@@ -76,7 +43,7 @@ describe("content/changelog.yaml as committed", () => {
 describe("the archive check validates the changelog", () => {
   it("an unknown notice id fails with the entry, the id and the nearest held id", () => {
     const dir = archiveCopy();
-    edit(dir, (t) => t.replace("notice: 2021-quanguo", "notice: 2020-quanguo"));
+    edit(dir, FILE, (t) => t.replace("notice: 2021-quanguo", "notice: 2020-quanguo"));
     const issues = failure(dir).issues;
     expect(issues[0]).toMatchObject({ file: FILE, field: "[1].notice", received: "2020-quanguo" });
     expect(issues[0]!.hint).toContain("did you mean 2021-quanguo?");
@@ -87,7 +54,7 @@ describe("the archive check validates the changelog", () => {
 
   it("an unknown kind fails with the allowed values", () => {
     const dir = archiveCopy();
-    edit(dir, (t) => t.replace("kind: added\n  notice: 2022-hainan", "kind: fixed\n  notice: 2022-hainan"));
+    edit(dir, FILE, (t) => t.replace("kind: added\n  notice: 2022-hainan", "kind: fixed\n  notice: 2022-hainan"));
     const issue = failure(dir).issues.find((i) => i.field === "[2].kind");
     expect(issue).toMatchObject({ file: FILE, received: '"fixed"' });
     expect(issue!.expected).toMatch(/added.*corrected.*changed/);
@@ -95,7 +62,7 @@ describe("the archive check validates the changelog", () => {
 
   it("an unquoted YAML date and a misspelt field fail precisely", () => {
     const dir = archiveCopy();
-    edit(dir, (t) => t.replace('- date: "2026-11-22"', "- date: 2026-11-22").replace("summary:", "sumary:"));
+    edit(dir, FILE, (t) => t.replace('- date: "2026-11-22"', "- date: 2026-11-22").replace("summary:", "sumary:"));
     const fields = failure(dir).issues.map((i) => i.field);
     expect(fields).toContain("[0].date");
     expect(fields).toContain("[0]");
@@ -103,7 +70,7 @@ describe("the archive check validates the changelog", () => {
 
   it("invalid YAML names the line", () => {
     const dir = archiveCopy();
-    edit(dir, (t) => t.replace("kind: added", "kind: [added"));
+    edit(dir, FILE, (t) => t.replace("kind: added", "kind: [added"));
     expect(failure(dir).issues[0]).toMatchObject({
       file: FILE,
       expected: "valid YAML",
@@ -113,7 +80,7 @@ describe("the archive check validates the changelog", () => {
 
   it("a held notice without its `added` entry fails with the entry to add", () => {
     const dir = archiveCopy();
-    edit(dir, (t) =>
+    edit(dir, FILE, (t) =>
       t.replace(/- date: "2026-11-22"\n {2}kind: added\n {2}notice: 2024-quanguo[\s\S]*$/, ""),
     );
     const [issue] = failure(dir).issues;
@@ -125,6 +92,7 @@ describe("the archive check validates the changelog", () => {
     const dir = archiveCopy();
     edit(
       dir,
+      FILE,
       (t) =>
         `${t}\n- date: "2026-12-01"\n  kind: corrected\n  notice: 2019-quanguo\n  summary: 更正第二部分（三）的错字\n  details: 原作“质最”，据来源文本改为“质量”。\n`,
     );
