@@ -8,7 +8,6 @@ import { describe, expect, it } from "vitest";
 import { checkArchive } from "../../src/lib/archive-check.ts";
 import { archiveCopy, edit, failure, root } from "./helpers/archive-copy.ts";
 
-
 const N2019 = "content/notices/2019-quanguo.mdx";
 const H2022 = "content/notices/2022-hainan.mdx";
 

@@ -54,7 +54,9 @@ describe("the archive check validates the changelog", () => {
 
   it("an unknown kind fails with the allowed values", () => {
     const dir = archiveCopy();
-    edit(dir, FILE, (t) => t.replace("kind: added\n  notice: 2022-hainan", "kind: fixed\n  notice: 2022-hainan"));
+    edit(dir, FILE, (t) =>
+      t.replace("kind: added\n  notice: 2022-hainan", "kind: fixed\n  notice: 2022-hainan"),
+    );
     const issue = failure(dir).issues.find((i) => i.field === "[2].kind");
     expect(issue).toMatchObject({ file: FILE, received: '"fixed"' });
     expect(issue!.expected).toMatch(/added.*corrected.*changed/);
@@ -62,7 +64,9 @@ describe("the archive check validates the changelog", () => {
 
   it("an unquoted YAML date and a misspelt field fail precisely", () => {
     const dir = archiveCopy();
-    edit(dir, FILE, (t) => t.replace('- date: "2026-11-22"', "- date: 2026-11-22").replace("summary:", "sumary:"));
+    edit(dir, FILE, (t) =>
+      t.replace('- date: "2026-11-22"', "- date: 2026-11-22").replace("summary:", "sumary:"),
+    );
     const fields = failure(dir).issues.map((i) => i.field);
     expect(fields).toContain("[0].date");
     expect(fields).toContain("[0]");
