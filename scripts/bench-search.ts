@@ -29,7 +29,14 @@ import { chromium, type Page } from "playwright-core";
 import { dirSize, kb, ms, pct, run, seconds } from "./bench-util.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
 import { prepareSyntheticProject, rng } from "./generate-synthetic-archive.ts";
-import { buildSearchIndex, collectNotices, type IndexedNotice } from "./search-index.ts";
+import {
+  SEARCH_CONFIG_FILE,
+  SEARCH_DATA_DIR,
+  buildSearchIndex,
+  collectNotices,
+  type IndexedNotice,
+  type SearchConfigFile,
+} from "./search-index.ts";
 import { startServer } from "./serve.ts";
 import { normalize, queryWords } from "../src/lib/search-normalize.ts";
 
@@ -351,7 +358,7 @@ async function main(): Promise<void> {
   const notices = collectNotices(site, work);
   const truth = truthOf(notices);
   const t2sPairs = (
-    JSON.parse(readFileSync(join(site, "search-data", "t2s.json"), "utf8")) as { pairs: string }
+    JSON.parse(readFileSync(join(site, SEARCH_DATA_DIR, SEARCH_CONFIG_FILE), "utf8")) as SearchConfigFile
   ).pairs;
   const queries = [...FIXED_QUERIES, ...sampledQueries(notices, Number(values.samples))];
 
@@ -424,7 +431,7 @@ async function main(): Promise<void> {
     ),
     ``,
     `Precision / recall, notices (all results): ${np.toFixed(3)} / ${nr.toFixed(3)} (${perQueryPerfect} of ${results.length} queries exact); sections (listed for the shown notices): ${sp.toFixed(3)} / ${sr.toFixed(3)}`,
-    `Index: Pagefind index files (meta, chunks, filter) ${kb(report.indexBytes)}, Pagefind fragments (never fetched) ${kb(report.fragmentBytes)}, notice texts and t2s ${kb(report.textBytes)}; index build ${seconds(report.ms)}${astroMs ? ` (Astro build ${seconds(astroMs)})` : ""}`,
+    `Index: ${report.shards} shard(s); Pagefind index files (meta, chunks, filter) ${kb(report.indexBytes)}, notice texts and search.json ${kb(report.textBytes)}; index build ${seconds(report.ms)}${astroMs ? ` (Astro build ${seconds(astroMs)})` : ""}`,
   ];
   if (base) {
     const t = base.rows.reduce((s, r) => s + r.tp, 0);

@@ -44,28 +44,51 @@ interface StepResult {
 /** Thrown by a step with a message that says it all (no stack trace needed). */
 class StepError extends Error {}
 
-function runAstroBuild(outDir: string): Promise<void> {
+/**
+ * The content check (scripts/check-content.ts) and `astro build` side by side: the check is
+ * single-threaded and so is most of Astro, and on a large archive the check alone takes half a
+ * minute. A content error stops Astro and is reported as the failure (Astro may have failed on
+ * the same content first, less clearly).
+ */
+async function runCheckedAstroBuild(outDir: string): Promise<void> {
   // Spawned with this process's Node (24 under npm), not whatever `node` is first on PATH.
-  const bin = join(root, "node_modules", ".bin", "astro");
-  return new Promise((done, fail) => {
-    // Astro holds every page's data while it renders; Node's default heap limit (about 4 GB)
-    // is too small for an archive of 10,000 notices (npm run bench). A limit, not a reservation.
-    const child = spawn(process.execPath, ["--max-old-space-size=12288", bin, "build", "--outDir", outDir], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
-    });
-    child.on("error", fail);
-    child.on("exit", (code, signal) => {
-      if (code === 0) done();
-      else
-        fail(
-          new StepError(
-            `astro build ${signal ? `was killed by ${signal}` : `exited with code ${code}`} (its errors are printed above)`,
-          ),
-        );
-    });
+  const check = spawn(process.execPath, [join(root, "scripts", "check-content.ts"), root], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "pipe"],
   });
+  let checkErrors = "";
+  check.stderr.setEncoding("utf8").on("data", (d: string) => (checkErrors += d));
+  const checked = new Promise<boolean>((done) => {
+    check.on("error", (error) => ((checkErrors += String(error)), done(false)));
+    check.on("exit", (code) => done(code === 0));
+  });
+
+  const bin = join(root, "node_modules", ".bin", "astro");
+  // Astro holds every page's data while it renders; Node's default heap limit (about 4 GB)
+  // is too small for an archive of 10,000 notices (npm run bench). A limit, not a reservation.
+  const astro = spawn(process.execPath, ["--max-old-space-size=12288", bin, "build", "--outDir", outDir], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ARCHIVE_CHECKED_BESIDE: "1" },
+  });
+  const built = new Promise<string | undefined>((done) => {
+    astro.on("error", (error) => done(String(error)));
+    astro.on("exit", (code, signal) =>
+      done(
+        code === 0
+          ? undefined
+          : `astro build ${signal ? `was killed by ${signal}` : `exited with code ${code}`} (its errors are printed above)`,
+      ),
+    );
+  });
+
+  if (!(await checked)) {
+    astro.kill();
+    await built;
+    throw new StepError(checkErrors.trim() || "the content check failed");
+  }
+  const failure = await built;
+  if (failure) throw new StepError(failure);
 }
 
 /**
@@ -76,7 +99,7 @@ async function runPagefind(site: string): Promise<string> {
   const { buildSearchIndex } = await import("./search-index.ts");
   try {
     const r = await buildSearchIndex(site, root);
-    return `${r.notices} notices (${r.sections} sections) indexed, ${(r.indexBytes / 1024).toFixed(0)} KB of index`;
+    return `${r.notices} notices (${r.sections} sections) indexed in ${r.shards} shard(s), ${(r.indexBytes / 1024).toFixed(0)} KB of index`;
   } catch (error) {
     throw new StepError(`the search index could not be built: ${(error as Error).message}`);
   }
@@ -93,9 +116,9 @@ export async function build(): Promise<boolean> {
       },
     },
     {
-      name: "Astro build",
+      name: "Check + Astro",
       run: async () => {
-        await runAstroBuild(STAGING);
+        await runCheckedAstroBuild(STAGING);
         if (!existsSync(join(STAGING, "index.html")))
           throw new StepError("astro build produced no index.html");
         return `site built in ${relative(root, STAGING)}`;

@@ -1,9 +1,14 @@
 /**
  * Builds the site's search index from the built notice pages (docs/search.md):
  *
- *   {site}/pagefind/                  Pagefind's bundle: one record per notice (src/lib/search-core.ts)
- *   {site}/search-data/t2s.json       traditional → simplified map for the characters the archive uses
+ *   {site}/pagefind/                  Pagefind's bundle: one record per notice (src/lib/search-core.ts),
+ *                                     one Pagefind language per shard of at most SHARD_SIZE notices
+ *   {site}/search-data/search.json    the shards' languages, and the traditional → simplified map
+ *                                     for the characters the archive uses
  *   {site}/search-data/text/{id}.bin  each notice's sections (anchor, label, original text), gzipped
+ *
+ * Each shard is indexed by its own process (scripts/search-shard.ts), two or more side by side,
+ * so that Pagefind's memory is bounded by the shard, not the archive.
  *
  * Called by scripts/build.ts after Astro; also runnable on any built site:
  *
@@ -13,18 +18,29 @@
  * notice's metadata (level, region, issuers, title, theme, docNumber) comes from its MDX
  * frontmatter in `<project-root>/content/notices`.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism, tmpdir, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { gzipSync, gunzipSync } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import yaml from "js-yaml";
 import { listNoticeFiles } from "../src/lib/content-files.ts";
 import {
-  KEY_FILTER,
   MAX_SHORT_COUNT,
-  ORDER_SORT,
   SEPARATOR,
-  formatKey,
-  formatOrdinal,
+  SHARD_SIZE,
+  shardLanguage,
+  shardRanges,
   shortGrams,
   shortToken,
   trigrams,
@@ -32,9 +48,12 @@ import {
 import { normalize, serializeT2S } from "../src/lib/search-normalize.ts";
 import { extractSections, type SearchSection } from "../src/lib/search-sections.ts";
 import { NoticeSchema } from "../src/schemas/notice.ts";
+import type { ShardJob, ShardResult } from "./search-shard.ts";
 
 /** Where the search page and the highlighter find the search's own files (under the base path). */
 export const SEARCH_DATA_DIR = "search-data";
+/** The search page's first file in SEARCH_DATA_DIR (SearchConfigFile). */
+export const SEARCH_CONFIG_FILE = "search.json";
 
 export interface IndexedNotice {
   id: string;
@@ -49,12 +68,20 @@ export interface IndexedNotice {
   sections: SearchSection[];
 }
 
-/** The held notices with their built pages' sections, in id order. */
-export function collectNotices(site: string, root: string): IndexedNotice[] {
-  const notices: IndexedNotice[] = [];
+/** A held notice as the index needs it, without its text (read by the shard that indexes it). */
+export type IndexedNoticeMeta = Omit<IndexedNotice, "sections">;
+
+/** The built notice page of a notice. */
+export function noticePage(site: string, n: Pick<IndexedNotice, "year" | "slug">): string {
+  return join(site, String(n.year), n.slug, "index.html");
+}
+
+/** The held notices (frontmatter only), in id order, each checked to have a built page. */
+export function listIndexedNotices(site: string, root: string): IndexedNoticeMeta[] {
+  const notices: IndexedNoticeMeta[] = [];
   for (const raw of listNoticeFiles(root)) {
     const data = NoticeSchema.parse(yaml.load(raw.frontmatterText));
-    const page = join(site, String(data.year), data.slug, "index.html");
+    const page = noticePage(site, data);
     if (!existsSync(page))
       throw new Error(`search index: ${raw.file} has no built page ${relative(site, page)}`);
     notices.push({
@@ -67,10 +94,19 @@ export function collectNotices(site: string, root: string): IndexedNotice[] {
       ...(data.title ? { title: data.title } : {}),
       ...(data.theme ? { theme: data.theme } : {}),
       ...(data.docNumber ? { docNumber: data.docNumber } : {}),
-      sections: extractSections(readFileSync(page, "utf8")),
     });
   }
   return notices.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A notice with its built page's sections. */
+export function withSections(site: string, n: IndexedNoticeMeta): IndexedNotice {
+  return { ...n, sections: extractSections(readFileSync(noticePage(site, n), "utf8")) };
+}
+
+/** The held notices with their built pages' sections, in id order. */
+export function collectNotices(site: string, root: string): IndexedNotice[] {
+  return listIndexedNotices(site, root).map((n) => withSections(site, n));
 }
 
 /**
@@ -140,14 +176,21 @@ export interface NoticeText {
   s: [string, string, string][];
 }
 
+/** What the search page reads first (search-data/search.json): the t2s map and the shards. */
+export interface SearchConfigFile {
+  /** Traditional → simplified pairs (serializeT2S). */
+  pairs: string;
+  /** The Pagefind language of each shard, in shard order (src/lib/search-core.ts). */
+  shards: string[];
+}
+
 export interface SearchIndexReport {
   notices: number;
   sections: number;
+  shards: number;
   t2sPairs: number;
   /** Bytes of the Pagefind bundle's index files (pf_meta, index chunks, filters). */
   indexBytes: number;
-  /** Bytes of Pagefind's fragments (written but never fetched by this site). */
-  fragmentBytes: number;
   textBytes: number;
   ms: number;
 }
@@ -161,79 +204,150 @@ function dirBytes(dir: string): number {
   return total;
 }
 
+/** Notices per shard: SHARD_SIZE, or SEARCH_SHARD_SIZE (tests build several shards of a small archive). */
+export function shardSize(): number {
+  const given = Number(process.env.SEARCH_SHARD_SIZE);
+  return Number.isInteger(given) && given > 0 ? given : SHARD_SIZE;
+}
+
+/**
+ * Shards indexed at once: one per core, and no more than memory allows (a shard of SHARD_SIZE
+ * notices peaks near 6 GB in Pagefind).
+ */
+function shardConcurrency(shards: number): number {
+  return Math.max(1, Math.min(shards, availableParallelism(), Math.floor(totalmem() / 8e9)));
+}
+
+/** Runs one shard in its own process (scripts/search-shard.ts); resolves with its report. */
+function runShard(job: ShardJob, jobFile: string): Promise<ShardResult> {
+  writeFileSync(jobFile, JSON.stringify(job));
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, "search-shard.ts"), jobFile], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+    child.on("error", fail);
+    child.on("exit", (code, signal) => {
+      if (code === 0) {
+        done(JSON.parse(out.trim().split("\n").at(-1) ?? "{}") as ShardResult);
+        return;
+      }
+      const why =
+        signal === "SIGKILL" || code === 13
+          ? "its Pagefind process stopped without answering (killed for lack of memory? see dmesg; lower SEARCH_SHARD_SIZE)"
+          : signal
+            ? `it was killed by ${signal}`
+            : `it exited with code ${code} (its error is printed above)`;
+      fail(new Error(`shard ${job.shard} (${job.notices.length} notices): ${why}`));
+    });
+  });
+}
+
+/** Runs `jobs` at most `limit` at a time, results in job order. */
+async function pool<T, R>(jobs: T[], limit: number, run: (job: T, i: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      results[i] = await run(jobs[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return results;
+}
+
+/**
+ * Puts the shards' Pagefind output together as one bundle: every shard's index chunks, filters
+ * and metadata (their names start with the shard's language, so they cannot collide), shard 0's
+ * runtime, and one pagefind-entry.json naming every shard's language. Pagefind's fragments
+ * (record contents, for its own excerpts) are dropped: this site never fetches them.
+ */
+function assembleBundle(bundle: string, shardDirs: string[]): void {
+  mkdirSync(join(bundle, "index"), { recursive: true });
+  mkdirSync(join(bundle, "filter"), { recursive: true });
+  const entry: { version: string; languages: Record<string, unknown>; include_characters: string[] } = {
+    version: "",
+    languages: {},
+    include_characters: [],
+  };
+  const move = (from: string, to: string) => {
+    if (existsSync(to)) throw new Error(`search index: two shards wrote ${relative(bundle, to)}`);
+    renameSync(from, to);
+  };
+  for (const [k, dir] of shardDirs.entries()) {
+    const own = JSON.parse(readFileSync(join(dir, "pagefind-entry.json"), "utf8")) as typeof entry;
+    if (k === 0) entry.version = own.version;
+    else if (own.version !== entry.version)
+      throw new Error(
+        `search index: shard ${k} was built by Pagefind ${own.version}, shard 0 by ${entry.version}`,
+      );
+    Object.assign(entry.languages, own.languages);
+    entry.include_characters = own.include_characters;
+    for (const sub of ["index", "filter"])
+      for (const f of readdirSync(join(dir, sub))) move(join(dir, sub, f), join(bundle, sub, f));
+    for (const f of readdirSync(dir)) {
+      if (f === "index" || f === "filter" || f === "fragment" || f === "pagefind-entry.json") continue;
+      if (f.endsWith(".pf_meta")) move(join(dir, f), join(bundle, f));
+      else if (k === 0) move(join(dir, f), join(bundle, f));
+    }
+  }
+  writeFileSync(join(bundle, "pagefind-entry.json"), JSON.stringify(entry));
+}
+
 /** Builds {site}/pagefind and {site}/search-data for the site built from `root`'s content. */
 export async function buildSearchIndex(site: string, root: string): Promise<SearchIndexReport> {
   const t0 = performance.now();
-  const notices = collectNotices(site, root);
+  const notices = listIndexedNotices(site, root);
   if (!notices.length) throw new Error("search index: no notices to index");
 
-  const archiveChars = new Set<string>();
-  for (const n of notices) {
-    for (const s of n.sections) for (const c of normalize(s.text)) archiveChars.add(c);
-    for (const f of [n.title, n.theme, n.docNumber]) for (const c of normalize(f ?? "")) archiveChars.add(c);
-  }
-  const t2s = await buildT2S(archiveChars);
-
   const dataDir = join(site, SEARCH_DATA_DIR);
-  rmSync(dataDir, { recursive: true, force: true });
+  const bundle = join(site, "pagefind");
+  for (const dir of [dataDir, bundle]) rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dataDir, "text"), { recursive: true });
-  writeFileSync(join(dataDir, "t2s.json"), JSON.stringify({ pairs: serializeT2S(t2s) }));
-  for (const n of notices) {
-    const text: NoticeText = {
-      id: n.id,
-      ...(n.title ? { title: n.title } : {}),
-      ...(n.docNumber ? { docNumber: n.docNumber } : {}),
-      s: n.sections.map((s) => [s.anchor, s.label, s.text]),
-    };
-    writeFileSync(join(dataDir, "text", `${n.id}.bin`), gzipSync(JSON.stringify(text), { level: 9 }));
-  }
-
-  const pagefind = await import("pagefind");
-  const outputPath = join(site, "pagefind");
-  rmSync(outputPath, { recursive: true, force: true });
-  const expectedWords: number[] = [];
+  const work = mkdtempSync(join(tmpdir(), "zly-search-"));
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: "und" });
-    if (!index || errors.length) throw new Error(`Pagefind could not create an index: ${errors.join("; ")}`);
-    for (const [ordinal, n] of notices.entries()) {
-      const { words, bodyStart } = recordContent(n);
-      const key = formatKey({
-        ordinal,
-        id: n.id,
-        bodyStart,
-        level: n.level,
-        region: n.region,
-        issuers: n.issuers,
-      });
-      const added = await index.addCustomRecord({
-        url: `/${n.year}/${n.slug}/`,
-        content: words.join(" "),
-        language: "und",
-        filters: { [KEY_FILTER]: [key] },
-        sort: { [ORDER_SORT]: formatOrdinal(ordinal) },
-      });
-      if (added.errors.length)
-        throw new Error(`Pagefind could not index ${n.id}: ${added.errors.join("; ")}`);
-      expectedWords.push(words.length);
-    }
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length)
-      throw new Error(`Pagefind could not write its files: ${written.errors.join("; ")}`);
-  } finally {
-    await pagefind.close();
-  }
-  verifyWordCounts(outputPath, expectedWords);
+    const jobs: ShardJob[] = shardRanges(notices.length, shardSize()).map(([from, to], k) => ({
+      site,
+      out: join(work, `shard-${k}`),
+      texts: join(dataDir, "text"),
+      shard: k,
+      language: shardLanguage(k),
+      notices: notices.slice(from, to).map((n, i) => ({ ...n, ordinal: from + i })),
+    }));
+    const results = await pool(jobs, shardConcurrency(jobs.length), (job, k) =>
+      runShard(job, join(work, `shard-${k}.json`)),
+    );
+    assembleBundle(
+      bundle,
+      jobs.map((j) => j.out),
+    );
 
-  return {
-    notices: notices.length,
-    sections: notices.reduce((sum, n) => sum + n.sections.length, 0),
-    t2sPairs: t2s.size,
-    indexBytes:
-      dirBytes(join(outputPath, "index")) + dirBytes(join(outputPath, "filter")) + metaBytes(outputPath),
-    fragmentBytes: dirBytes(join(outputPath, "fragment")),
-    textBytes: dirBytes(dataDir),
-    ms: performance.now() - t0,
-  };
+    const archiveChars = new Set<string>();
+    for (const r of results) for (const c of r.chars) archiveChars.add(c);
+    for (const n of notices)
+      for (const f of [n.title, n.theme, n.docNumber])
+        for (const c of normalize(f ?? "")) archiveChars.add(c);
+    const t2s = await buildT2S(archiveChars);
+    const config: SearchConfigFile = { pairs: serializeT2S(t2s), shards: jobs.map((j) => j.language) };
+    writeFileSync(join(dataDir, SEARCH_CONFIG_FILE), JSON.stringify(config));
+
+    return {
+      notices: notices.length,
+      sections: results.reduce((sum, r) => sum + r.sections, 0),
+      shards: jobs.length,
+      t2sPairs: t2s.size,
+      indexBytes: dirBytes(join(bundle, "index")) + dirBytes(join(bundle, "filter")) + metaBytes(bundle),
+      textBytes: dirBytes(dataDir),
+      ms: performance.now() - t0,
+    };
+  } catch (error) {
+    for (const dir of [dataDir, bundle]) rmSync(dir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 function metaBytes(bundle: string): number {
@@ -247,7 +361,7 @@ function metaBytes(bundle: string): number {
  * (it splits words at punctuation, which normalised text has none of). Checked against the
  * word counts Pagefind recorded, so a character it would split fails the build, not a search.
  */
-function verifyWordCounts(bundle: string, expected: number[]): void {
+export function verifyWordCounts(bundle: string, expected: number[]): void {
   const metaFile = readdirSync(bundle).find((f) => f.endsWith(".pf_meta"));
   if (!metaFile) throw new Error("search index: Pagefind wrote no metadata");
   const meta = decodePagefindFile(readFileSync(join(bundle, metaFile))) as [string, [string, number][]];
@@ -325,7 +439,7 @@ if (import.meta.main) {
   const root = resolve(process.argv[3] ?? join(import.meta.dirname, ".."));
   const r = await buildSearchIndex(site, root);
   console.log(
-    `${r.notices} notices, ${r.sections} sections indexed in ${(r.ms / 1000).toFixed(1)} s; ` +
+    `${r.notices} notices, ${r.sections} sections indexed in ${r.shards} shard(s), ${(r.ms / 1000).toFixed(1)} s; ` +
       `index ${(r.indexBytes / 1e6).toFixed(2)} MB, texts ${(r.textBytes / 1e6).toFixed(2)} MB, ` +
       `${r.t2sPairs} traditional → simplified pairs`,
   );

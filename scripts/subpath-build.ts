@@ -17,6 +17,7 @@ export const SUBPATH_BUILD = {
   base: "/zlyda/",
   site: "https://example.gov.cn",
   dir: join(root, ".tmp", "dist-zlyda"),
+  searchShardSize: 2,
 } as const;
 
 /**
@@ -46,6 +47,9 @@ export function buildSubpath(
         BUILD_OUT_DIR: SUBPATH_BUILD.dir,
         BASE_PATH: SUBPATH_BUILD.base,
         SITE_URL: SUBPATH_BUILD.site,
+        // Several search shards of the five real notices, so that the deployed-site tests search
+        // across shards as a large archive does (scripts/search-index.ts).
+        SEARCH_SHARD_SIZE: String(SUBPATH_BUILD.searchShardSize),
       },
     });
     let output = "";

@@ -17,7 +17,7 @@ import {
 } from "./search-core.ts";
 import type { StoredSection } from "./search-excerpt.ts";
 import { queryWords, type T2SMap } from "./search-normalize.ts";
-import { loadT2S } from "./search-t2s.ts";
+import { loadSearchConfig } from "./search-t2s.ts";
 import { withBase } from "./urls.ts";
 
 /** The part of Pagefind's JS API used here (pagefind_web_js/lib/coupled_search.ts). */
@@ -53,63 +53,39 @@ export class SearchEngine {
   private readonly lookups = new Map<string, Promise<Map<string, number[]>>>();
   private readonly texts = new Map<string, Promise<NoticeText>>();
 
-  private readonly pagefind: PagefindInstance;
+  /** One Pagefind instance per shard of the index (scripts/search-index.ts). */
+  private readonly shards: PagefindInstance[];
   readonly t2s: T2SMap;
 
-  private constructor(pagefind: PagefindInstance, t2s: T2SMap) {
-    this.pagefind = pagefind;
+  private constructor(shards: PagefindInstance[], t2s: T2SMap) {
+    this.shards = shards;
     this.t2s = t2s;
   }
 
   static async create(): Promise<SearchEngine> {
-    const [mod, t2s] = await Promise.all([
+    const [mod, config] = await Promise.all([
       import(/* @vite-ignore */ withBase("pagefind/pagefind.js")) as Promise<PagefindModule>,
-      loadT2S(),
+      loadSearchConfig(),
     ]);
-    // Pagefind segments queries with Intl.Segmenter for the page's <html lang> (zh-CN splits
-    // 质量强 into 质量 + 强); the index holds exact character grams, so it must not. The language
-    // is read once, when the instance is created.
-    const html = document.documentElement;
-    const lang = html.getAttribute("lang");
-    html.setAttribute("lang", "und");
-    let pagefind: PagefindInstance;
-    try {
-      // In the page's own thread: a search here is a few lookups, and a worker would fetch a
-      // second copy of Pagefind's code and copy every position list across (docs/search.md).
-      pagefind = mod.createInstance({ basePath: withBase("pagefind/"), noWorker: true });
-    } finally {
-      if (lang === null) html.removeAttribute("lang");
-      else html.setAttribute("lang", lang);
-    }
-    // Loads the notice-key filter, so that every response carries the keys of its results.
-    await pagefind.filters();
-    return new SearchEngine(pagefind, t2s);
+    const [first, ...rest] = config.shards;
+    // Shard 0 first: its instance loads Pagefind's WebAssembly, which the module then shares
+    // with the other shards' instances (started at once, two would each instantiate it).
+    const shard0 = await startShard(mod, first!);
+    const others = await Promise.all(rest.map((language) => startShard(mod, language)));
+    return new SearchEngine([shard0, ...others], config.t2s);
   }
-
   /** The normalised words of a query. */
   words(query: string): string[] {
     return queryWords(query, this.t2s);
   }
 
-  /** Every position of one indexed word, per notice key. */
+  /** Every position of one indexed word, per notice key (the keys of all shards are distinct). */
   private lookup(token: string): Promise<Map<string, number[]>> {
     let pending = this.lookups.get(token);
     if (!pending) {
-      // Unquoted: Pagefind then returns every position of the word (a quoted search stops at the
-      // first). No other indexed word starts with a looked-up word (src/lib/search-core.ts).
-      pending = this.pagefind.search(token, { sort: { [ORDER_SORT]: "asc" } }).then((r) => {
-        // Results come sorted by the notice's ordinal, and so do the keys (zero-padded ordinal
-        // first): the n-th result is the n-th key with a count.
-        const keys = Object.entries(r.filters[KEY_FILTER] ?? {})
-          .filter(([, count]) => count > 0)
-          .map(([key]) => key)
-          .sort();
-        if (keys.length !== r.results.length)
-          throw new Error(
-            `search: ${r.results.length} results but ${keys.length} notice keys for “${token}”`,
-          );
-        return new Map(keys.map((key, i) => [key, r.results[i]!.words]));
-      });
+      pending = Promise.all(this.shards.map((shard) => lookupShard(shard, token))).then(
+        (maps) => new Map(maps.flatMap((m) => [...m])),
+      );
       pending.catch(() => this.lookups.delete(token));
       this.lookups.set(token, pending);
     }
@@ -156,4 +132,44 @@ export class SearchEngine {
     }
     return pending;
   }
+}
+
+/**
+ * Starts Pagefind for one shard. Pagefind reads the language to load (the shard's) and to
+ * segment queries by from <html lang> when an instance is created; the index holds exact
+ * character grams, so queries must not be segmented (zh-CN would cut 质量强 into 质量 + 强). The
+ * page's own lang is restored at once.
+ */
+async function startShard(mod: PagefindModule, language: string): Promise<PagefindInstance> {
+  const html = document.documentElement;
+  const lang = html.getAttribute("lang");
+  html.setAttribute("lang", language);
+  let pagefind: PagefindInstance;
+  try {
+    // In the page's own thread: a search here is a few lookups, and a worker would fetch a
+    // second copy of Pagefind's code and copy every position list across (docs/search.md).
+    pagefind = mod.createInstance({ basePath: withBase("pagefind/"), noWorker: true });
+  } finally {
+    if (lang === null) html.removeAttribute("lang");
+    else html.setAttribute("lang", lang);
+  }
+  // Loads the notice-key filter, so that every response carries the keys of its results.
+  await pagefind.filters();
+  return pagefind;
+}
+
+/** Every position of one indexed word in one shard, per notice key. */
+async function lookupShard(pagefind: PagefindInstance, token: string): Promise<Map<string, number[]>> {
+  // Unquoted: Pagefind then returns every position of the word (a quoted search stops at the
+  // first). No other indexed word starts with a looked-up word (src/lib/search-core.ts).
+  const r = await pagefind.search(token, { sort: { [ORDER_SORT]: "asc" } });
+  // Results come sorted by the notice's ordinal, and so do the keys (zero-padded ordinal
+  // first): the n-th result is the n-th key with a count.
+  const keys = Object.entries(r.filters[KEY_FILTER] ?? {})
+    .filter(([, count]) => count > 0)
+    .map(([key]) => key)
+    .sort();
+  if (keys.length !== r.results.length)
+    throw new Error(`search: ${r.results.length} results but ${keys.length} notice keys for “${token}”`);
+  return new Map(keys.map((key, i) => [key, r.results[i]!.words]));
 }

@@ -34,6 +34,32 @@ export const KEY_FILTER = "n";
 /** Sort that orders results by the notice's ordinal, so they line up with the keys. */
 export const ORDER_SORT = "o";
 
+/**
+ * Notices per Pagefind index at most. Pagefind builds an index in memory (about 3 MB per notice
+ * with these records: 5.8 GB at 2,000), so a larger archive is indexed as several shards, each
+ * a Pagefind "language" of the one bundle, built by its own process and searched together
+ * (docs/search.md). SEARCH_SHARD_SIZE overrides it for tests.
+ */
+export const SHARD_SIZE = 2000;
+
+/**
+ * The Pagefind language of shard k. Shard 0 is "und", so an archive of one shard is indexed
+ * exactly as before; the others are private-use tags of "und" (no stemming, no segmentation).
+ */
+export function shardLanguage(k: number): string {
+  return k === 0 ? "und" : `und-x-s${k}`;
+}
+
+/** Contiguous, near-equal ranges [from, to) of ordinals, each at most `size` long. */
+export function shardRanges(count: number, size: number): [number, number][] {
+  if (count === 0) return [];
+  const shards = Math.ceil(count / Math.max(1, size));
+  return Array.from({ length: shards }, (_, k) => [
+    Math.floor((k * count) / shards),
+    Math.floor(((k + 1) * count) / shards),
+  ]);
+}
+
 /** The overlapping trigrams of a normalised text, one per character offset. */
 export function trigrams(norm: string): string[] {
   const c = Array.from(norm);

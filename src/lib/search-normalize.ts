@@ -7,7 +7,7 @@
  *   1. NFKC (full-width ＡＢＣ１２３ → ABC123, ① → 1, compatibility ideographs → unified ones);
  *   2. lower case; Latin letters lose their diacritics (é → e);
  *   3. traditional → simplified, through a character map generated at build time from OpenCC
- *      and restricted to characters the archive's text uses (search-t2s.json);
+ *      and restricted to characters the archive's text uses (search-data/search.json);
  *   4. only letters and digits (\p{L}\p{N}) are kept: whitespace and punctuation are ignored, so
  *      双随机一公开 matches 双随机、一公开 and 国市监质发[2022]76号 matches 国市监质发〔2022〕76号.
  *

@@ -2,7 +2,7 @@
  * rehype plugin: a document number in the body text that names a notice the archive holds links
  * to that notice's page. The text itself is never changed (the link wraps exactly the characters
  * written), so the fidelity check, search and copying see the same text. Numbers the archive does
- * not hold stay plain and are reported on the console; /reports/doc-numbers.json lists them all
+ * not hold stay plain and the first few are reported on the console; /reports/doc-numbers.json lists them all
  * (src/pages/reports/doc-numbers.json.ts, same resolver). A notice's own number is left alone.
  *
  * In:  <p>…的通知》（国市监质发〔2022〕76号）要求…</p>          (held: 2022-quanguo)
@@ -69,10 +69,21 @@ function normalizeBase(base: string | undefined): string {
   return trimmed ? `/${trimmed}/` : "/";
 }
 
-const consoleReport = (mention: DocNumberMention, file: string) =>
-  console.warn(
-    `[doc-numbers] ${relative(process.cwd(), file)}: ${mention.canonical} is not in the archive (left as plain text)`,
-  );
+/** Console lines at most per build: a large archive cites thousands of numbers it lacks. */
+const CONSOLE_LIMIT = 10;
+let reported = 0;
+
+const consoleReport = (mention: DocNumberMention, file: string) => {
+  reported++;
+  if (reported <= CONSOLE_LIMIT)
+    console.warn(
+      `[doc-numbers] ${relative(process.cwd(), file)}: ${mention.canonical} is not in the archive (left as plain text)`,
+    );
+  if (reported === CONSOLE_LIMIT)
+    console.warn(
+      `[doc-numbers] further numbers not held are not printed: /reports/doc-numbers.json lists them all`,
+    );
+};
 
 export default function rehypeDocNumberLinks(options: DocNumberLinkOptions = {}) {
   const base = normalizeBase(options.base ?? process.env.BASE_PATH);

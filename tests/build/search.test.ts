@@ -48,8 +48,20 @@ describe.each(notices)("$id", ({ id, data, body }) => {
 test("the search's files are built", () => {
   expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
   expect(readdirSync(join(dist, "pagefind")).some((f) => f.endsWith(".pf_meta"))).toBe(true);
-  const t2s = JSON.parse(readFileSync(join(dist, "search-data", "t2s.json"), "utf8")) as { pairs: string };
-  expect(t2s.pairs).toContain("質质");
-  expect(t2s.pairs).toContain("國国");
+  const config = JSON.parse(readFileSync(join(dist, "search-data", "search.json"), "utf8")) as {
+    pairs: string;
+    shards: string[];
+  };
+  expect(config.pairs).toContain("質质");
+  expect(config.pairs).toContain("國国");
+  // The real archive is one shard, indexed as Pagefind language "und".
+  expect(config.shards).toEqual(["und"]);
+  const entry = JSON.parse(readFileSync(join(dist, "pagefind", "pagefind-entry.json"), "utf8")) as {
+    languages: Record<string, { page_count: number }>;
+  };
+  expect(Object.keys(entry.languages)).toEqual(["und"]);
+  expect(entry.languages.und!.page_count).toBe(notices.length);
+  // Pagefind's fragments are never fetched by this site and are not deployed.
+  expect(existsSync(join(dist, "pagefind", "fragment"))).toBe(false);
   expect(existsSync(join(dist, "search", "index.html"))).toBe(true);
 });

@@ -13,13 +13,16 @@
  * event, recorded from before the first script runs, in every frame, and console messages about
  * the Content Security Policy) and on any console error.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, test } from "vitest";
+import yaml from "js-yaml";
+import * as OpenCC from "opencc-js/t2cn";
+import { mdxBodyText } from "../../src/lib/fidelity.ts";
 import { siteFiles } from "../build/site-files.ts";
 import { closeBrowser, expectedNotices, getBrowser, siteUrl } from "../browser/helpers.ts";
 import { encodePath, get } from "./http.ts";
@@ -331,6 +334,46 @@ describe("in Chromium under the production CSP", () => {
     },
   );
 
+  // This site is indexed in shards of two notices (scripts/subpath-build.ts), so these searches
+  // combine several Pagefind indexes: the notices found must be exactly those whose text holds
+  // every word, as with one index (truth computed here from the MDX bodies).
+  test.skipIf(!existsSync(join(dist, "search", "index.html")))(
+    "search over several index shards finds exactly the notices that contain the query",
+    async () => {
+      const config = JSON.parse(readFileSync(join(dist, "search-data", "search.json"), "utf8")) as {
+        shards: string[];
+      };
+      expect(config.shards.length, "the sub-path site is indexed in several shards").toBeGreaterThan(1);
+      const squash = (s: string) =>
+        toSimplified(s)
+          .normalize("NFKC")
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]/gu, "");
+      const texts = noticeTexts().map((n) => ({ ...n, text: squash(n.text) }));
+      // Realistic queries, and from each notice a passage of its own text (so every shard has hits).
+      const queries = ["质量", "质量强国", "質量強國", "市场监管总局", "检验检测 计量", "质量月 量子计算"];
+      for (const n of texts)
+        queries.push(n.text.slice(Math.floor(n.text.length / 2), Math.floor(n.text.length / 2) + 6));
+      for (const q of queries) {
+        const ws = q.split(/\s+/).map(squash).filter(Boolean);
+        const want = texts
+          .filter((n) => ws.every((w) => n.text.includes(w)))
+          .map((n) => n.id)
+          .sort();
+        await expectClean(`search/?q=${encodeURIComponent(q)}`, {}, async ({ page }) => {
+          await page.waitForSelector('[data-search-results][aria-busy="false"]', { timeout: 20_000 });
+          const found = await page.evaluate(
+            () =>
+              (document.querySelector("[data-search-results]") as HTMLElement & { zlyResultIds?: string[] })
+                .zlyResultIds ?? [],
+          );
+          expect([...found].sort(), `notices found for “${q}”`).toEqual(want);
+        });
+      }
+    },
+    120_000,
+  );
+
   test("the 404 page, for an unknown address", async () => {
     await expectClean("no-such-page/", { expectStatus: 404 }, async ({ page }) => {
       expect(await page.locator("h1").first().textContent()).toContain("未找到");
@@ -392,3 +435,20 @@ describe("in Chromium under the production CSP", () => {
     }
   });
 });
+
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+
+/** Each held notice's id and document text (as its page shows it), from its MDX file. */
+function noticeTexts(): { id: string; text: string }[] {
+  const dir = join(import.meta.dirname, "../../content/notices");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".mdx"))
+    .map((f) => {
+      const raw = readFileSync(join(dir, f), "utf8");
+      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw)!;
+      const data = yaml.load(m[1]!) as { title?: string };
+      const body = raw.slice(m[0].length);
+      // The page shows the title as an editorial heading when the text has lost its own.
+      return { id: f.slice(0, -4), text: (/^#\s/m.test(body) ? "" : (data.title ?? "")) + mdxBodyText(body) };
+    });
+}

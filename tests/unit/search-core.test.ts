@@ -21,6 +21,8 @@ import {
   parseKey,
   parseState,
   planWord,
+  shardLanguage,
+  shardRanges,
   shortToken,
   titleOnlyMatches,
   type NoticeKey,
@@ -290,4 +292,41 @@ test("traditional → simplified map from OpenCC, limited to the archive's chara
     expect(chars.has(from)).toBe(false);
     expect(chars.has(to)).toBe(true);
   }
+});
+
+describe("shards", () => {
+  test("an archive up to the shard size is one shard, indexed as before (language und)", () => {
+    expect(shardRanges(5, 2000)).toEqual([[0, 5]]);
+    expect(shardRanges(2000, 2000)).toEqual([[0, 2000]]);
+    expect(shardLanguage(0)).toBe("und");
+  });
+
+  test("larger archives split into contiguous near-equal shards covering every ordinal once", () => {
+    for (const [count, size] of [
+      [2001, 2000],
+      [10_000, 2000],
+      [5, 2],
+      [7, 3],
+    ] as const) {
+      const ranges = shardRanges(count, size);
+      expect(ranges.length).toBe(Math.ceil(count / size));
+      expect(ranges[0]![0]).toBe(0);
+      expect(ranges.at(-1)![1]).toBe(count);
+      for (const [i, [from, to]] of ranges.entries()) {
+        expect(to - from).toBeLessThanOrEqual(size);
+        expect(to - from).toBeGreaterThanOrEqual(Math.floor(count / ranges.length));
+        if (i) expect(from).toBe(ranges[i - 1]![1]);
+      }
+    }
+    expect(shardRanges(0, 2000)).toEqual([]);
+  });
+
+  test("each shard has its own Pagefind language, a valid BCP 47 tag Pagefind does not segment", () => {
+    const tags = [0, 1, 2, 10].map(shardLanguage);
+    expect(new Set(tags).size).toBe(tags.length);
+    for (const tag of tags) {
+      expect(Intl.getCanonicalLocales(tag)[0]).toBe(tag);
+      expect(tag.split("-")[0]).toBe("und");
+    }
+  });
 });
