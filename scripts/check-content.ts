@@ -2,16 +2,14 @@
  * The content check on its own (src/lib/archive-check.ts): every notice against its source and
  * every content rule, with one precise message per problem. scripts/build.ts runs it beside
  * Astro (on the other core) instead of inside Astro's startup; `astro build` and `astro dev`
- * run on their own still check first (src/integrations/archive-check.ts).
+ * run on their own still check first (src/integrations/archive-check.ts; build.ts sets
+ * ARCHIVE_CHECKED_BESIDE=1 for its Astro, whose integration then leaves the check to this).
  *
  *   node scripts/check-content.ts [<project-root>]
  */
 import { resolve } from "node:path";
 import { checkArchive } from "../src/lib/archive-check.ts";
 import { ArchiveError } from "../src/lib/errors.ts";
-
-/** Set by scripts/build.ts for the Astro it starts, whose integration then leaves the check to it. */
-export const CHECKED_ELSEWHERE = "ARCHIVE_CHECKED_BESIDE";
 
 if (import.meta.main) {
   const root = resolve(process.argv[2] ?? resolve(import.meta.dirname, ".."));
