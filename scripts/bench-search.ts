@@ -5,11 +5,13 @@
  *   npm run bench:search                         N = 2,000 synthetic notices
  *   npm run bench:search -- --n 500 --baseline   also measure Pagefind as it comes (zh-CN pages)
  *   npm run bench:search -- --reuse              reuse the last synthetic build in the work dir
+ *   npm run bench:search -- --server node        serve with scripts/serve.ts (files as stored)
+ *                                                instead of nginx with deploy/nginx.conf
  *
  * Steps: generates a synthetic archive (scripts/generate-synthetic-archive.ts, fixed seed) in a
  * temporary project that shares this one's src/ and node_modules; builds it with Astro (the
  * archive check runs on the synthetic content and passes) and indexes it
- * (scripts/search-index.ts); serves it (scripts/serve.ts) and runs a fixed query list in
+ * (scripts/search-index.ts); precompresses and serves it as deployed (nginx, deploy/nginx.conf) and runs a fixed query list in
  * headless Chromium through the real /search/ page. Per query it measures:
  *
  *   - time to results: performance marks of the search page, from the search's start to the
@@ -37,6 +39,8 @@ import {
   type IndexedNotice,
   type SearchConfigFile,
 } from "./search-index.ts";
+import { nginxMissing, startNginx } from "./nginx.ts";
+import { precompress } from "./precompress.ts";
 import { startServer } from "./serve.ts";
 import { normalize, queryWords } from "../src/lib/search-normalize.ts";
 
@@ -340,6 +344,7 @@ async function main(): Promise<void> {
       reuse: { type: "boolean", default: false },
       baseline: { type: "boolean", default: false },
       samples: { type: "string", default: "30" },
+      server: { type: "string", default: "nginx" },
     },
   });
   const n = Number(values.n);
@@ -362,15 +367,23 @@ async function main(): Promise<void> {
   ).pairs;
   const queries = [...FIXED_QUERIES, ...sampledQueries(notices, Number(values.samples))];
 
-  const server = await startServer({ root: site, port: 0 });
+  // As deployed: precompressed (scripts/precompress.ts, as npm run build does) and served by
+  // nginx with deploy/nginx.conf; --server node serves the files as stored (scripts/serve.ts).
+  const missing = values.server === "nginx" ? nginxMissing() : "--server node";
+  if (!missing) await precompress(site);
+  else console.log(`Serving with scripts/serve.ts (${missing}): no HTTP compression.`);
+  const server = missing
+    ? await startServer({ root: site, port: 0 })
+    : await startNginx({ dist: site, runtime: join(tmpdir(), `zly-bench-search-nginx-${process.pid}`) });
+  const serverUrl = "url" in server ? server.url : "";
   let results: QueryResult[];
   let base: Awaited<ReturnType<typeof baseline>> | undefined;
   try {
     console.log(`Queries (${queries.length}): cold/warm time to results, cold/warm bytes`);
-    results = await measure(server.url, queries, truth, t2sPairs);
-    if (values.baseline) base = await baseline(site, server.url, queries, truth, t2sPairs);
+    results = await measure(serverUrl, queries, truth, t2sPairs);
+    if (values.baseline) base = await baseline(site, serverUrl, queries, truth, t2sPairs);
   } finally {
-    await server.close();
+    await ("stop" in server ? server.stop() : server.close());
   }
 
   const sum = (f: (r: QueryResult) => number) => results.reduce((s, r) => s + f(r), 0);
@@ -390,6 +403,7 @@ async function main(): Promise<void> {
   const row = (label: string, values: number[], fmt: (x: number) => string) =>
     `| ${label} | ${fmt(pct(values, 0.5))} | ${fmt(pct(values, 0.95))} | ${fmt(Math.max(...values))} |`;
   const lines = [
+    `Served by ${missing ? "scripts/serve.ts, files as stored" : "nginx with deploy/nginx.conf, precompressed (bytes as transferred)"}.`,
     `N = ${n} synthetic notices (${report.sections} sections), ${queries.length} queries (${FIXED_QUERIES.length} fixed + ${queries.length - FIXED_QUERIES.length} sampled from the texts)`,
     ``,
     `| measure | median | p95 | max |`,

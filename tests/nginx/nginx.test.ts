@@ -73,7 +73,7 @@ describe("headers", () => {
 
   test("Pagefind: index chunks immutable and application/octet-stream; its entry files short-lived", async () => {
     for (const re of [
-      /^pagefind\/fragment\/.+\.pf_fragment$/,
+      /^pagefind\/filter\/.+\.pf_filter$/,
       /^pagefind\/index\/.+\.pf_index$/,
       /^pagefind\/.+\.pf_meta$/,
     ]) {
@@ -91,6 +91,10 @@ describe("headers", () => {
     expect(js.header("cache-control")).toBe("public, max-age=3600");
     const entry = await get("pagefind/pagefind-entry.json");
     expect(entry.header("content-type")).toBe("application/json; charset=utf-8");
+    // The shards' languages must match the index deployed with them: never used from cache unchecked.
+    const config = await get("search-data/search.json");
+    expect(config.header("content-type")).toBe("application/json; charset=utf-8");
+    expect(config.header("cache-control")).toBe("no-cache");
   });
 
   test("WebAssembly is served as application/wasm", async () => {
