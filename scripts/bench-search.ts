@@ -121,6 +121,17 @@ function sampledQueries(notices: IndexedNotice[], count: number): string[] {
   return out;
 }
 
+/** The report's rows: label, the per-query figure, its unit. */
+const MEASURES: [string, keyof QueryResult & `${string}${"Ms" | "Bytes"}`, (x: number) => string][] = [
+  ["time to results, fresh page (cold)", "coldMs", ms],
+  ["… of which loading and starting Pagefind", "coldEngineMs", ms],
+  ["… of which the look-ups", "coldMatchMs", ms],
+  ["time to results, next query (warm)", "warmMs", ms],
+  ["bytes per query, fresh page incl. the page itself (cold)", "coldBytes", kb],
+  ["… of which search runtime, index and texts", "coldSearchBytes", kb],
+  ["bytes per query, next query (warm)", "warmBytes", kb],
+];
+
 interface QueryResult {
   q: string;
   coldMs: number;
@@ -408,40 +419,12 @@ async function main(): Promise<void> {
     ``,
     `| measure | median | p95 | max |`,
     `| --- | --- | --- | --- |`,
-    row(
-      "time to results, fresh page (cold)",
-      results.map((r) => r.coldMs),
-      ms,
-    ),
-    row(
-      "… of which loading and starting Pagefind",
-      results.map((r) => r.coldEngineMs),
-      ms,
-    ),
-    row(
-      "… of which the look-ups",
-      results.map((r) => r.coldMatchMs),
-      ms,
-    ),
-    row(
-      "time to results, next query (warm)",
-      results.map((r) => r.warmMs),
-      ms,
-    ),
-    row(
-      "bytes per query, fresh page incl. the page itself (cold)",
-      results.map((r) => r.coldBytes),
-      kb,
-    ),
-    row(
-      "… of which search runtime, index and texts",
-      results.map((r) => r.coldSearchBytes),
-      kb,
-    ),
-    row(
-      "bytes per query, next query (warm)",
-      results.map((r) => r.warmBytes),
-      kb,
+    ...MEASURES.map(([label, key, fmt]) =>
+      row(
+        label,
+        results.map((r) => r[key]),
+        fmt,
+      ),
     ),
     ``,
     `Precision / recall, notices (all results): ${np.toFixed(3)} / ${nr.toFixed(3)} (${perQueryPerfect} of ${results.length} queries exact); sections (listed for the shown notices): ${sp.toFixed(3)} / ${sr.toFixed(3)}`,

@@ -14,6 +14,7 @@ import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { cp, mkdir, rename, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
+import { CHECKED_BESIDE_ENV } from "../src/integrations/archive-check.ts";
 import { addReports, describeReport, precompress } from "./precompress.ts";
 
 const root = resolve(import.meta.dirname, "..");
@@ -69,7 +70,7 @@ async function runCheckedAstroBuild(outDir: string): Promise<void> {
   const astro = spawn(process.execPath, ["--max-old-space-size=12288", bin, "build", "--outDir", outDir], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ARCHIVE_CHECKED_BESIDE: "1" },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", [CHECKED_BESIDE_ENV]: "1" },
   });
   const built = new Promise<string | undefined>((done) => {
     astro.on("error", (error) => done(String(error)));
@@ -156,15 +157,15 @@ export async function build(): Promise<boolean> {
   const results: StepResult[] = [];
   const started = performance.now();
   let failure: unknown;
-  // A step waiting on a child process that died without answering (Pagefind's indexer killed
-  // for lack of memory, seen at 10,000 synthetic notices) leaves nothing for Node to do: it would
-  // exit with code 13 and no word. Say which step, and that dist/ is untouched.
+  // A step waiting on a child process that died without answering leaves nothing for Node to
+  // do: it would exit with code 13 and no word. Say which step, and that dist/ is untouched. (The
+  // search index's shard processes report their own Pagefind dying: scripts/search-index.ts.)
   let running: string | undefined;
   const onSilentExit = (code: number) => {
     if (code !== 13 || !running) return;
     console.error(
       `\nBuild failed at “${running}”: a process it waited for stopped without answering ` +
-        `(the search indexer, Pagefind, is killed by the kernel when it runs out of memory: see dmesg). ` +
+        `(the kernel kills a process that runs out of memory: see dmesg). ` +
         `${relative(root, DIST) || DIST}/ was left untouched.`,
     );
   };

@@ -2,8 +2,8 @@
  * The content check on its own (src/lib/archive-check.ts): every notice against its source and
  * every content rule, with one precise message per problem. scripts/build.ts runs it beside
  * Astro (on the other core) instead of inside Astro's startup; `astro build` and `astro dev`
- * run on their own still check first (src/integrations/archive-check.ts; build.ts sets
- * ARCHIVE_CHECKED_BESIDE=1 for its Astro, whose integration then leaves the check to this).
+ * run on their own still check first (src/integrations/archive-check.ts; build.ts sets its
+ * CHECKED_BESIDE_ENV for its Astro, whose integration then leaves the check to this).
  *
  *   node scripts/check-content.ts [<project-root>]
  */

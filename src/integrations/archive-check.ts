@@ -8,13 +8,16 @@ import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";
 import { checkArchive } from "../lib/archive-check.ts";
 
+/** Set by scripts/build.ts for the Astro it starts beside the same check (scripts/check-content.ts). */
+export const CHECKED_BESIDE_ENV = "ARCHIVE_CHECKED_BESIDE";
+
 export default function archiveCheck(): AstroIntegration {
   return {
     name: "zhiliangyue:archive-check",
     hooks: {
       "astro:config:setup": ({ config, logger }) => {
         // scripts/build.ts runs the same check beside Astro and stops Astro if it fails.
-        if (process.env.ARCHIVE_CHECKED_BESIDE === "1") {
+        if (process.env[CHECKED_BESIDE_ENV] === "1") {
           logger.info("content checked beside this build (scripts/check-content.ts)");
           return;
         }

@@ -8,9 +8,9 @@ import { entriesForNotice, newestFirst, type AnchoredEntry } from "./changelog.t
 
 let cache: Promise<AnchoredEntry[]> | undefined;
 
-/** Every entry with its anchor (the collection id), in file order. */
 let byNotice: Promise<Map<string, AnchoredEntry[]>> | undefined;
 
+/** Every entry with its anchor (the collection id), in file order. */
 export function getChangelog(): Promise<AnchoredEntry[]> {
   cache ??= getCollection("changelog").then((entries) =>
     entries.map((e) => ({ ...(e.data as ChangelogEntry), anchor: e.id })),

@@ -17,7 +17,7 @@ import {
 } from "./search-core.ts";
 import type { StoredSection } from "./search-excerpt.ts";
 import { queryWords, type T2SMap } from "./search-normalize.ts";
-import { loadSearchConfig } from "./search-t2s.ts";
+import { loadSearchConfig } from "./search-config.ts";
 import { withBase } from "./urls.ts";
 
 /** The part of Pagefind's JS API used here (pagefind_web_js/lib/coupled_search.ts). */

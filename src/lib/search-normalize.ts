@@ -25,7 +25,7 @@ const LATIN_WITH_MARKS = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]
 /** The map's wire format: a string of pairs of code points, "質质強强國国…". */
 export function parseT2S(pairs: string): Map<string, string> {
   const chars = Array.from(pairs);
-  if (chars.length % 2) throw new Error("search-t2s: expected pairs of characters");
+  if (chars.length % 2) throw new Error("search.json: the t2s map must be pairs of characters");
   const map = new Map<string, string>();
   for (let i = 0; i < chars.length; i += 2) map.set(chars[i]!, chars[i + 1]!);
   return map;

@@ -7,7 +7,7 @@
  * them and clears the marks. See docs/search.md.
  */
 import { matchRanges, normalizeWithMap, queryWords } from "../lib/search-normalize.ts";
-import { loadT2S } from "../lib/search-t2s.ts";
+import { loadT2S } from "../lib/search-config.ts";
 
 const SKIP = "[data-pagefind-ignore], script, style, template, button";
 

@@ -12,31 +12,14 @@
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import yaml from "js-yaml";
-import * as OpenCC from "opencc-js/t2cn";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rng } from "../../scripts/generate-synthetic-archive.ts";
-import { mdxBodyText } from "../../src/lib/fidelity.ts";
 import { extractSections } from "../../src/lib/search-sections.ts";
 import { ROOT, closeBrowser, openPage, siteUrl, type OpenedPage } from "./helpers.ts";
+import { noticeDocuments, squash, truthWords } from "./search-truth.ts";
 
 /* ───────────────────────── the truth, from the texts ───────────────────────── */
 
-/** Letters and digits only, full-width folded, lower case: the semantics readers expect. */
-const squash = (s: string) =>
-  s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, "");
-const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
-const words = (q: string) => [
-  ...new Set(
-    q
-      .split(/[\s\u3000]+/)
-      .map((w) => squash(toSimplified(w)))
-      .filter(Boolean),
-  ),
-];
 const count = (hay: string, needle: string) => {
   let n = 0;
   for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++;
@@ -56,35 +39,18 @@ interface TruthNotice {
 }
 
 const DIST = process.env.SEARCH_DIST ?? join(ROOT, "dist");
-const truth: TruthNotice[] = readdirSync(join(ROOT, "content/notices"))
-  .filter((f) => f.endsWith(".mdx"))
-  .sort()
-  .map((f) => {
-    const raw = readFileSync(join(ROOT, "content/notices", f), "utf8");
-    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw)!;
-    const data = yaml.load(m[1]!) as {
-      year: number;
-      slug: string;
-      level: string;
-      region?: string;
-      title?: string;
-      theme?: string;
-      docNumber?: string;
-    };
-    const body = raw.slice(m[0].length);
-    // The page shows the title as an editorial heading when the text has lost its own.
-    const text = squash((/^#\s/m.test(body) ? "" : (data.title ?? "")) + mdxBodyText(body));
-    const page = readFileSync(join(DIST, String(data.year), data.slug, "index.html"), "utf8");
-    return {
-      id: f.slice(0, -4),
-      year: data.year,
-      level: data.level,
-      ...(data.region ? { region: data.region } : {}),
-      text,
-      fields: [data.title, data.theme, data.docNumber].map((x) => squash(x ?? "")).filter(Boolean),
-      sections: extractSections(page).map((s) => ({ anchor: s.anchor, text: squash(s.text) })),
-    };
-  });
+const truth: TruthNotice[] = noticeDocuments().map(({ id, data, text }) => {
+  const page = readFileSync(join(DIST, String(data.year), data.slug, "index.html"), "utf8");
+  return {
+    id,
+    year: data.year,
+    level: data.level,
+    ...(data.region ? { region: data.region } : {}),
+    text: squash(text),
+    fields: [data.title, data.theme, data.docNumber].map((x) => squash(x ?? "")).filter(Boolean),
+    sections: extractSections(page).map((s) => ({ anchor: s.anchor, text: squash(s.text) })),
+  };
+});
 
 interface Expected {
   ids: string[];
@@ -93,7 +59,7 @@ interface Expected {
 
 /** Expected results in the documented order (docs/search.md, Ranking). */
 function expected(q: string, order: "relevance" | "date" = "relevance"): Expected {
-  const ws = words(q);
+  const ws = truthWords(q);
   const found = truth.filter((t) => ws.length > 0 && ws.every((w) => t.text.includes(w)));
   const score = (t: TruthNotice) => ({
     title: ws.every((w) => t.fields.some((f) => f.includes(w))),
@@ -285,7 +251,7 @@ describe("search results against the substring truth", () => {
   test("the query list is long and varied", () => {
     expect(QUERIES.length).toBeGreaterThanOrEqual(90);
     expect(QUERIES.filter((q) => expected(q).ids.length === 0).length).toBeGreaterThanOrEqual(3);
-    expect(QUERIES.filter((q) => words(q).length > 1).length).toBeGreaterThanOrEqual(8);
+    expect(QUERIES.filter((q) => truthWords(q).length > 1).length).toBeGreaterThanOrEqual(8);
   });
 
   test.each(QUERIES)("%s", async (q) => {

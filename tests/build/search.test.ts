@@ -6,32 +6,22 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import yaml from "js-yaml";
 import { describe, expect, test } from "vitest";
-import { mdxBodyText } from "../../src/lib/fidelity.ts";
 import { normalize } from "../../src/lib/search-normalize.ts";
 import { extractSections } from "../../src/lib/search-sections.ts";
+import { noticeDocuments } from "../browser/search-truth.ts";
 
 const root = join(import.meta.dirname, "../..");
 const dist = process.env.SEARCH_DIST ?? join(root, "dist");
-const notices = readdirSync(join(root, "content/notices"))
-  .filter((f) => f.endsWith(".mdx"))
-  .map((f) => {
-    const text = readFileSync(join(root, "content/notices", f), "utf8");
-    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)!;
-    const data = yaml.load(m[1]!) as { year: number; slug: string; title?: string };
-    return { id: f.slice(0, -4), data, body: text.slice(m[0].length) };
-  });
+const notices = noticeDocuments(root);
 
-describe.each(notices)("$id", ({ id, data, body }) => {
+describe.each(notices)("$id", ({ id, data, text }) => {
   const page = join(dist, String(data.year), data.slug, "index.html");
 
   test("the indexed sections hold exactly the document text", () => {
     const sections = extractSections(readFileSync(page, "utf8"));
     const indexed = sections.map((s) => normalize(s.text)).join("");
-    const own = normalize(mdxBodyText(body));
-    const editorialTitle = /^#\s/m.test(body) ? "" : normalize(data.title ?? "");
-    expect(indexed).toBe(editorialTitle + own);
+    expect(indexed).toBe(normalize(text));
     expect(new Set(sections.map((s) => s.anchor)).size, "one section per anchor").toBe(sections.length);
   });
 

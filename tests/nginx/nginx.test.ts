@@ -13,18 +13,16 @@
  * event, recorded from before the first script runs, in every frame, and console messages about
  * the Content Security Policy) and on any console error.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, test } from "vitest";
-import yaml from "js-yaml";
-import * as OpenCC from "opencc-js/t2cn";
-import { mdxBodyText } from "../../src/lib/fidelity.ts";
 import { siteFiles } from "../build/site-files.ts";
 import { closeBrowser, expectedNotices, getBrowser, siteUrl } from "../browser/helpers.ts";
+import { noticeDocuments, squash, truthWords } from "../browser/search-truth.ts";
 import { encodePath, get } from "./http.ts";
 
 afterAll(closeBrowser);
@@ -348,18 +346,13 @@ describe("in Chromium under the production CSP", () => {
         shards: string[];
       };
       expect(config.shards.length, "the sub-path site is indexed in several shards").toBeGreaterThan(1);
-      const squash = (s: string) =>
-        toSimplified(s)
-          .normalize("NFKC")
-          .toLowerCase()
-          .replace(/[^\p{L}\p{N}]/gu, "");
-      const texts = noticeTexts().map((n) => ({ ...n, text: squash(n.text) }));
+      const texts = noticeDocuments().map((n) => ({ id: n.id, text: squash(n.text) }));
       // Realistic queries, and from each notice a passage of its own text (so every shard has hits).
       const queries = ["质量", "质量强国", "質量強國", "市场监管总局", "检验检测 计量", "质量月 量子计算"];
       for (const n of texts)
         queries.push(n.text.slice(Math.floor(n.text.length / 2), Math.floor(n.text.length / 2) + 6));
       for (const q of queries) {
-        const ws = q.split(/\s+/).map(squash).filter(Boolean);
+        const ws = truthWords(q);
         const want = texts
           .filter((n) => ws.every((w) => n.text.includes(w)))
           .map((n) => n.id)
@@ -439,20 +432,3 @@ describe("in Chromium under the production CSP", () => {
     }
   });
 });
-
-const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
-
-/** Each held notice's id and document text (as its page shows it), from its MDX file. */
-function noticeTexts(): { id: string; text: string }[] {
-  const dir = join(import.meta.dirname, "../../content/notices");
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".mdx"))
-    .map((f) => {
-      const raw = readFileSync(join(dir, f), "utf8");
-      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw)!;
-      const data = yaml.load(m[1]!) as { title?: string };
-      const body = raw.slice(m[0].length);
-      // The page shows the title as an editorial heading when the text has lost its own.
-      return { id: f.slice(0, -4), text: (/^#\s/m.test(body) ? "" : (data.title ?? "")) + mdxBodyText(body) };
-    });
-}
