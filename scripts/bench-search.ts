@@ -14,9 +14,10 @@
  * (scripts/search-index.ts); precompresses and serves it as deployed (nginx, deploy/nginx.conf) and runs a fixed query list in
  * headless Chromium through the real /search/ page. Per query it measures:
  *
- *   - time to results: performance marks of the search page, from the search's start to the
- *     first batch shown (cold: a fresh page, so the Pagefind runtime and index are fetched; warm:
- *     the next query typed on the same page);
+ *   - time to results: performance marks of the search page, from the search's start (a fresh
+ *     page starts it in its first script, when the URL holds a query) to the first batch shown (cold: a fresh page, so the Pagefind runtime and index are fetched; warm:
+ *     the next query typed on the same page); for a fresh page also from the navigation's start,
+ *     which includes loading the page and its scripts;
  *   - bytes fetched: sum of the response bodies (playwright `request.sizes()`), cold = every
  *     response of the fresh page including the page itself, warm = the responses the second
  *     query caused;
@@ -37,8 +38,8 @@ import {
   buildSearchIndex,
   collectNotices,
   type IndexedNotice,
-  type SearchConfigFile,
 } from "./search-index.ts";
+import type { SearchConfigFile } from "../src/lib/search-config.ts";
 import { nginxMissing, startNginx } from "./nginx.ts";
 import { precompress } from "./precompress.ts";
 import { startServer } from "./serve.ts";
@@ -126,6 +127,8 @@ const MEASURES: [string, keyof QueryResult & `${string}${"Ms" | "Bytes"}`, (x: n
   ["time to results, fresh page (cold)", "coldMs", ms],
   ["… of which loading and starting Pagefind", "coldEngineMs", ms],
   ["… of which the look-ups", "coldMatchMs", ms],
+  ["… of which loading the first batch's texts", "coldTextsMs", ms],
+  ["time to results from navigation start, fresh page (cold)", "coldNavMs", ms],
   ["time to results, next query (warm)", "warmMs", ms],
   ["bytes per query, fresh page incl. the page itself (cold)", "coldBytes", kb],
   ["… of which search runtime, index and texts", "coldSearchBytes", kb],
@@ -137,6 +140,8 @@ interface QueryResult {
   coldMs: number;
   coldEngineMs: number;
   coldMatchMs: number;
+  coldTextsMs: number;
+  coldNavMs: number;
   coldBytes: number;
   coldSearchBytes: number;
   warmMs: number;
@@ -156,6 +161,10 @@ interface Timing {
   engine: number;
   /** The look-ups: positions fetched and matched. */
   match: number;
+  /** Loading the texts of the first batch (for excerpts), after the look-ups. */
+  texts: number;
+  /** From the navigation's start (the page's time origin) to the first batch shown. */
+  fromNavigation: number;
 }
 
 async function waitForResults(page: Page): Promise<Timing> {
@@ -177,6 +186,10 @@ async function waitForResults(page: Page): Promise<Timing> {
       total: at("search:shown") - start,
       engine: engine - start,
       match: at("search:matched") - engine,
+      texts: performance.getEntriesByName("search:texts").length
+        ? at("search:texts") - at("search:matched")
+        : 0,
+      fromNavigation: at("search:shown"),
     };
   });
 }
@@ -260,6 +273,8 @@ async function measure(
         coldMs,
         coldEngineMs: cold.engine,
         coldMatchMs: cold.match,
+        coldTextsMs: cold.texts,
+        coldNavMs: cold.fromNavigation,
         coldBytes,
         coldSearchBytes,
         warmMs,

@@ -19,8 +19,10 @@
  * frontmatter in `<project-root>/content/notices`.
  */
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import {
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -45,14 +47,16 @@ import {
   shortToken,
   trigrams,
 } from "../src/lib/search-core.ts";
+import type { SearchConfigFile } from "../src/lib/search-config.ts";
 import { normalize, serializeT2S } from "../src/lib/search-normalize.ts";
 import { extractSections, type SearchSection } from "../src/lib/search-sections.ts";
 import { NoticeSchema } from "../src/schemas/notice.ts";
+import { dirSize } from "./bench-util.ts";
 import type { ShardJob, ShardResult } from "./search-shard.ts";
 
 /** Where the search page and the highlighter find the search's own files (under the base path). */
 export const SEARCH_DATA_DIR = "search-data";
-/** The search page's first file in SEARCH_DATA_DIR (SearchConfigFile). */
+/** The search page's first file in SEARCH_DATA_DIR (SearchConfigFile, src/lib/search-config.ts). */
 export const SEARCH_CONFIG_FILE = "search.json";
 
 export interface IndexedNotice {
@@ -176,32 +180,15 @@ export interface NoticeText {
   s: [string, string, string][];
 }
 
-/** What the search page reads first (search-data/search.json): the t2s map and the shards. */
-export interface SearchConfigFile {
-  /** Traditional → simplified pairs (serializeT2S). */
-  pairs: string;
-  /** The Pagefind language of each shard, in shard order (src/lib/search-core.ts). */
-  shards: string[];
-}
-
 export interface SearchIndexReport {
   notices: number;
   sections: number;
   shards: number;
   t2sPairs: number;
-  /** Bytes of the Pagefind bundle's index files (pf_meta, index chunks, filters). */
+  /** Bytes of the Pagefind bundle's index files (pf_meta, index and filter chunks). */
   indexBytes: number;
   textBytes: number;
   ms: number;
-}
-
-function dirBytes(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let total = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    total += e.isDirectory() ? dirBytes(join(dir, e.name)) : statSync(join(dir, e.name)).size;
-  }
-  return total;
 }
 
 /** Notices per shard: SHARD_SIZE, or SEARCH_SHARD_SIZE (tests build several shards of a small archive). */
@@ -258,16 +245,28 @@ async function pool<T, R>(jobs: T[], limit: number, run: (job: T, i: number) => 
   return results;
 }
 
+/** Pagefind's pagefind-entry.json. */
+interface PagefindEntry {
+  version: string;
+  languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
+  include_characters: string[];
+}
+
 /**
  * Puts the shards' Pagefind output together as one bundle: every shard's index chunks, filters
  * and metadata (their names start with the shard's language, so they cannot collide), shard 0's
  * runtime, and one pagefind-entry.json naming every shard's language. Pagefind's fragments
  * (record contents, for its own excerpts) are dropped: this site never fetches them.
+ *
+ * Pagefind gzips its index files itself and inflates them in JavaScript, unless a file already
+ * starts with its signature. Each gets a hard link `file.gz`, so that nginx (gzip_static,
+ * deploy/nginx.conf) sends it as it is with `Content-Encoding: gzip`: the browser inflates it
+ * natively and Pagefind skips its own (slower, and cold on a fresh page) inflation. No bytes
+ * are added on disk; a server without gzip_static sends the file as it is, which works too.
  */
-function assembleBundle(bundle: string, shardDirs: string[]): void {
+function assembleBundle(bundle: string, shardDirs: string[]): PagefindEntry {
   mkdirSync(join(bundle, "index"), { recursive: true });
-  mkdirSync(join(bundle, "filter"), { recursive: true });
-  const entry: { version: string; languages: Record<string, unknown>; include_characters: string[] } = {
+  const entry: PagefindEntry = {
     version: "",
     languages: {},
     include_characters: [],
@@ -285,8 +284,11 @@ function assembleBundle(bundle: string, shardDirs: string[]): void {
       );
     Object.assign(entry.languages, own.languages);
     entry.include_characters = own.include_characters;
-    for (const sub of ["index", "filter"])
+    for (const sub of ["index", "filter"]) {
+      if (!existsSync(join(dir, sub))) continue; // no filters: no filter directory
+      mkdirSync(join(bundle, sub), { recursive: true });
       for (const f of readdirSync(join(dir, sub))) move(join(dir, sub, f), join(bundle, sub, f));
+    }
     for (const f of readdirSync(dir)) {
       if (f === "index" || f === "filter" || f === "fragment" || f === "pagefind-entry.json") continue;
       if (f.endsWith(".pf_meta")) move(join(dir, f), join(bundle, f));
@@ -294,6 +296,30 @@ function assembleBundle(bundle: string, shardDirs: string[]): void {
     }
   }
   writeFileSync(join(bundle, "pagefind-entry.json"), JSON.stringify(entry));
+  for (const file of readdirSync(bundle, { recursive: true, encoding: "utf8" }))
+    if (PAGEFIND_GZIPPED.test(file)) linkSync(join(bundle, file), join(bundle, `${file}.gz`));
+  return entry;
+}
+
+/** Pagefind's own gzipped files: metadata, index and filter chunks, WebAssembly. */
+export const PAGEFIND_GZIPPED = /\.(pf_meta|pf_index|pf_filter|pagefind)$/;
+
+/**
+ * What search.json tells the page about Pagefind's files: a tag for the entry file (its
+ * content hash), and the files every search fetches first (entry, each shard's metadata, the
+ * WebAssembly), which the page fetches at once instead of one after another.
+ */
+function pagefindStart(entry: PagefindEntry): Pick<SearchConfigFile, "entryTag" | "preload"> {
+  const entryTag = createHash("sha256").update(JSON.stringify(entry)).digest("hex").slice(0, 16);
+  const languages = Object.values(entry.languages);
+  return {
+    entryTag,
+    preload: [
+      `pagefind/pagefind-entry.json?ts=${entryTag}`,
+      ...languages.map((l) => `pagefind/pagefind.${l.hash}.pf_meta`),
+      ...new Set(languages.map((l) => `pagefind/wasm.${l.wasm ?? "unknown"}.pagefind`)),
+    ],
+  };
 }
 
 /** Builds {site}/pagefind and {site}/search-data for the site built from `root`'s content. */
@@ -319,7 +345,7 @@ export async function buildSearchIndex(site: string, root: string): Promise<Sear
     const results = await pool(jobs, shardConcurrency(jobs.length), (job, k) =>
       runShard(job, join(work, `shard-${k}.json`)),
     );
-    assembleBundle(
+    const entry = assembleBundle(
       bundle,
       jobs.map((j) => j.out),
     );
@@ -330,7 +356,11 @@ export async function buildSearchIndex(site: string, root: string): Promise<Sear
       for (const f of [n.title, n.theme, n.docNumber])
         for (const c of normalize(f ?? "")) archiveChars.add(c);
     const t2s = await buildT2S(archiveChars);
-    const config: SearchConfigFile = { pairs: serializeT2S(t2s), shards: jobs.map((j) => j.language) };
+    const config: SearchConfigFile = {
+      pairs: serializeT2S(t2s),
+      shards: jobs.map((j, k) => ({ language: j.language, pages: results[k]!.pages })),
+      ...pagefindStart(entry),
+    };
     writeFileSync(join(dataDir, SEARCH_CONFIG_FILE), JSON.stringify(config));
 
     return {
@@ -338,8 +368,8 @@ export async function buildSearchIndex(site: string, root: string): Promise<Sear
       sections: results.reduce((sum, r) => sum + r.sections, 0),
       shards: jobs.length,
       t2sPairs: t2s.size,
-      indexBytes: dirBytes(join(bundle, "index")) + dirBytes(join(bundle, "filter")) + metaBytes(bundle),
-      textBytes: dirBytes(dataDir),
+      indexBytes: indexBytes(bundle),
+      textBytes: dirSize(dataDir).bytes,
       ms: performance.now() - t0,
     };
   } catch (error) {
@@ -350,29 +380,35 @@ export async function buildSearchIndex(site: string, root: string): Promise<Sear
   }
 }
 
-function metaBytes(bundle: string): number {
-  return readdirSync(bundle)
-    .filter((f) => f.endsWith(".pf_meta"))
+/** Bytes of Pagefind's index files (metadata, index and filter chunks; not their .gz links). */
+function indexBytes(bundle: string): number {
+  return readdirSync(bundle, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.(pf_meta|pf_index|pf_filter)$/.test(f))
     .reduce((sum, f) => sum + statSync(join(bundle, f)).size, 0);
 }
 
 /**
- * Positions are character offsets only if Pagefind kept every word of a record as one word
- * (it splits words at punctuation, which normalised text has none of). Checked against the
- * word counts Pagefind recorded, so a character it would split fails the build, not a search.
+ * The page hash of each of a shard's Pagefind records (a search result's `id`), in the order
+ * the records were added, read from its metadata. Checked against the word count of every record:
+ * that proves the order, and that positions are character offsets, which holds only if
+ * Pagefind kept every word of a record as one word (it splits words at punctuation, which
+ * normalised text has none of), so a character it would split fails the build, not a search.
  */
-export function verifyWordCounts(bundle: string, expected: number[]): void {
+export function readPagefindPages(bundle: string, expectedWords: number[]): string[] {
   const metaFile = readdirSync(bundle).find((f) => f.endsWith(".pf_meta"));
   if (!metaFile) throw new Error("search index: Pagefind wrote no metadata");
   const meta = decodePagefindFile(readFileSync(join(bundle, metaFile))) as [string, [string, number][]];
   const pages = meta[1];
-  if (pages.length !== expected.length)
-    throw new Error(`search index: Pagefind holds ${pages.length} records, expected ${expected.length}`);
+  if (pages.length !== expectedWords.length)
+    throw new Error(`search index: Pagefind holds ${pages.length} records, expected ${expectedWords.length}`);
   const wrong = pages.flatMap(([, count], i) =>
-    count === expected[i] ? [] : [`record ${i}: ${count} ≠ ${expected[i]}`],
+    count === expectedWords[i] ? [] : [`record ${i}: ${count} ≠ ${expectedWords[i]}`],
   );
   if (wrong.length)
-    throw new Error(`search index: Pagefind split or dropped words (${wrong.slice(0, 3).join("; ")})`);
+    throw new Error(
+      `search index: Pagefind split, dropped or reordered words (${wrong.slice(0, 3).join("; ")})`,
+    );
+  return pages.map(([hash]) => hash);
 }
 
 /** Decodes a Pagefind index file (gzip, "pagefind_dcd" signature, CBOR). */

@@ -9,14 +9,14 @@
  *
  * Prints one line of JSON, its ShardResult.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { linkSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { KEY_FILTER, ORDER_SORT, formatKey, formatOrdinal } from "../src/lib/search-core.ts";
+import { formatKey } from "../src/lib/search-core.ts";
 import { normalize } from "../src/lib/search-normalize.ts";
 import {
+  readPagefindPages,
   recordContent,
-  verifyWordCounts,
   withSections,
   type IndexedNoticeMeta,
   type NoticeText,
@@ -38,6 +38,8 @@ export interface ShardJob {
 
 export interface ShardResult {
   sections: number;
+  /** The notice key of each of the shard's Pagefind records, by page hash (SearchShardFile). */
+  pages: Record<string, string>;
   /** Every distinct normalised character of the shard's texts (for the t2s map). */
   chars: string;
 }
@@ -46,6 +48,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   const chars = new Set<string>();
   let sections = 0;
   const expectedWords: number[] = [];
+  const keys: string[] = [];
   const pagefind = await import("pagefind");
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: job.language });
@@ -61,7 +64,10 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
         ...(n.docNumber ? { docNumber: n.docNumber } : {}),
         s: n.sections.map((s) => [s.anchor, s.label, s.text]),
       };
-      writeFileSync(join(job.texts, `${n.id}.bin`), gzipSync(JSON.stringify(text), { level: 9 }));
+      const bin = join(job.texts, `${n.id}.bin`);
+      writeFileSync(bin, gzipSync(JSON.stringify(text), { level: 9 }));
+      // nginx's gzip_static sends it labelled gzip, for the browser to inflate (search-client.ts).
+      linkSync(bin, `${bin}.gz`);
 
       const { words, bodyStart } = recordContent(n);
       const key = formatKey({
@@ -76,12 +82,11 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
         url: `/${n.year}/${n.slug}/`,
         content: words.join(" "),
         language: job.language,
-        filters: { [KEY_FILTER]: [key] },
-        sort: { [ORDER_SORT]: formatOrdinal(meta.ordinal) },
       });
       if (added.errors.length)
         throw new Error(`Pagefind could not index ${n.id}: ${added.errors.join("; ")}`);
       expectedWords.push(words.length);
+      keys.push(key);
     }
     const written = await index.writeFiles({ outputPath: job.out });
     if (written.errors.length)
@@ -89,8 +94,10 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
   } finally {
     await pagefind.close();
   }
-  verifyWordCounts(job.out, expectedWords);
-  return { sections, chars: [...chars].join("") };
+  // Pagefind lists its records in the order they were added (checked by their word counts).
+  const hashes = readPagefindPages(job.out, expectedWords);
+  const pages = Object.fromEntries(hashes.map((hash, i) => [hash, keys[i]!]));
+  return { sections, pages, chars: [...chars].join("") };
 }
 
 if (import.meta.main) {

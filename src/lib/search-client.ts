@@ -4,8 +4,6 @@
  * combined here into exact matches; the search's own files under `${base}search-data/`.
  */
 import {
-  KEY_FILTER,
-  ORDER_SORT,
   combineWords,
   countWord,
   parseKey,
@@ -17,20 +15,25 @@ import {
 } from "./search-core.ts";
 import type { StoredSection } from "./search-excerpt.ts";
 import { queryWords, type T2SMap } from "./search-normalize.ts";
-import { loadSearchConfig } from "./search-config.ts";
+import { loadSearchConfig, type SearchShardFile } from "./search-config.ts";
 import { withBase } from "./urls.ts";
 
 /** The part of Pagefind's JS API used here (pagefind_web_js/lib/coupled_search.ts). */
 interface PagefindResponse {
+  /** `id`: the record's page hash. */
   results: { id: string; words: number[] }[];
-  filters: Record<string, Record<string, number>>;
 }
 interface PagefindInstance {
-  search(term: string, options?: { sort?: Record<string, "asc" | "desc"> }): Promise<PagefindResponse>;
-  filters(): Promise<unknown>;
+  search(term: string): Promise<PagefindResponse>;
 }
 interface PagefindModule {
-  createInstance(options: { basePath: string; noWorker?: boolean }): PagefindInstance;
+  createInstance(options: { basePath: string; noWorker?: boolean; metaCacheTag?: string }): PagefindInstance;
+}
+
+/** One shard of the index: its Pagefind instance and the notice key of each of its records. */
+interface Shard {
+  pagefind: PagefindInstance;
+  pages: Record<string, string>;
 }
 
 /** A notice's stored text (search-data/text/{id}.bin, see scripts/search-index.ts). */
@@ -41,37 +44,61 @@ export interface NoticeText {
   s: StoredSection[];
 }
 
-/** Reads a gzipped file (the server sends it as it is; the browser inflates it). */
+/**
+ * Reads a gzipped JSON file. nginx sends it labelled `Content-Encoding: gzip` (its .gz link,
+ * scripts/search-shard.ts), so the browser has inflated it already; a server that sends the
+ * stored bytes as they are leaves that to the page.
+ */
 async function fetchGzipJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
-  const stream = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return JSON.parse(await new Response(stream).text()) as T;
+  // High priority: the page waits for these before it shows anything.
+  const response = await fetch(url, { priority: "high" });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const text = gzipped
+    ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
+    : new TextDecoder().decode(bytes);
+  return JSON.parse(text) as T;
+}
+
+let started: Promise<SearchEngine> | undefined;
+
+/** The page's search engine, started by the first call (and again by the next after a failure). */
+export function searchEngine(): Promise<SearchEngine> {
+  started ??= SearchEngine.create().catch((error: unknown) => {
+    started = undefined;
+    throw error;
+  });
+  return started;
 }
 
 export class SearchEngine {
   private readonly lookups = new Map<string, Promise<Map<string, number[]>>>();
   private readonly texts = new Map<string, Promise<NoticeText>>();
 
-  /** One Pagefind instance per shard of the index (scripts/search-index.ts). */
-  private readonly shards: PagefindInstance[];
+  /** The shards of the index (scripts/search-index.ts). */
+  private readonly shards: Shard[];
   readonly t2s: T2SMap;
 
-  private constructor(shards: PagefindInstance[], t2s: T2SMap) {
+  private constructor(shards: Shard[], t2s: T2SMap) {
     this.shards = shards;
     this.t2s = t2s;
   }
 
   static async create(): Promise<SearchEngine> {
+    const configLoaded = loadSearchConfig();
+    // Pagefind's first files are fetched as soon as their names are known, while its code loads:
+    // its own requests for them then come from the HTTP cache instead of one after another.
+    void configLoaded.then((config) => config.preload.forEach(preload)).catch(() => undefined);
     const [mod, config] = await Promise.all([
       import(/* @vite-ignore */ withBase("pagefind/pagefind.js")) as Promise<PagefindModule>,
-      loadSearchConfig(),
+      configLoaded,
     ]);
     const [first, ...rest] = config.shards;
     // Shard 0 first: its instance loads Pagefind's WebAssembly, which the module then shares
     // with the other shards' instances (started at once, two would each instantiate it).
-    const shard0 = await startShard(mod, first!);
-    const others = await Promise.all(rest.map((language) => startShard(mod, language)));
+    const shard0 = await startShard(mod, first!, config.entryTag);
+    const others = await Promise.all(rest.map((shard) => startShard(mod, shard, config.entryTag)));
     return new SearchEngine([shard0, ...others], config.t2s);
   }
   /** The normalised words of a query. */
@@ -79,7 +106,7 @@ export class SearchEngine {
     return queryWords(query, this.t2s);
   }
 
-  /** Every position of one indexed word, per notice key (the keys of all shards are distinct). */
+  /** Every position of one indexed word, per notice key (the notices of the shards are distinct). */
   private lookup(token: string): Promise<Map<string, number[]>> {
     let pending = this.lookups.get(token);
     if (!pending) {
@@ -134,42 +161,63 @@ export class SearchEngine {
   }
 }
 
+/** Fetches a file into the HTTP cache (read to the end, or the cache entry stays incomplete). */
+function preload(path: string): void {
+  void fetch(withBase(path))
+    .then((r) => r.arrayBuffer())
+    .catch(() => undefined);
+}
+
 /**
  * Starts Pagefind for one shard. Pagefind reads the language to load (the shard's) and to
  * segment queries by from <html lang> when an instance is created; the index holds exact
  * character grams, so queries must not be segmented (zh-CN would cut 质量强 into 质量 + 强). The
  * page's own lang is restored at once.
  */
-async function startShard(mod: PagefindModule, language: string): Promise<PagefindInstance> {
+async function startShard(mod: PagefindModule, shard: SearchShardFile, entryTag: string): Promise<Shard> {
   const html = document.documentElement;
   const lang = html.getAttribute("lang");
-  html.setAttribute("lang", language);
+  html.setAttribute("lang", shard.language);
   let pagefind: PagefindInstance;
   try {
     // In the page's own thread: a search here is a few lookups, and a worker would fetch a
     // second copy of Pagefind's code and copy every position list across (docs/search.md).
-    pagefind = mod.createInstance({ basePath: withBase("pagefind/"), noWorker: true });
+    pagefind = mod.createInstance({
+      basePath: withBase("pagefind/"),
+      noWorker: true,
+      ...(entryTag ? { metaCacheTag: entryTag } : {}),
+    });
   } finally {
     if (lang === null) html.removeAttribute("lang");
     else html.setAttribute("lang", lang);
   }
-  // Loads the notice-key filter, so that every response carries the keys of its results.
-  await pagefind.filters();
-  return pagefind;
+  await pagefindStarted(pagefind);
+  return { pagefind, pages: shard.pages };
+}
+
+/**
+ * Resolves once Pagefind has started (or rejects with why it could not). Pagefind checks whether
+ * its WebAssembly is ready every 50 ms (getPtr, pagefind_web_js), so one waiting call is late
+ * by 25 ms on average; empty searches (which only wait for it) begun 10 ms apart notice within 10.
+ */
+function pagefindStarted(pagefind: PagefindInstance): Promise<unknown> {
+  return Promise.race(
+    [0, 10, 20, 30, 40].map((ms) =>
+      new Promise((wait) => setTimeout(wait, ms)).then(() => pagefind.search("")),
+    ),
+  );
 }
 
 /** Every position of one indexed word in one shard, per notice key. */
-async function lookupShard(pagefind: PagefindInstance, token: string): Promise<Map<string, number[]>> {
+async function lookupShard(shard: Shard, token: string): Promise<Map<string, number[]>> {
   // Unquoted: Pagefind then returns every position of the word (a quoted search stops at the
   // first). No other indexed word starts with a looked-up word (src/lib/search-core.ts).
-  const r = await pagefind.search(token, { sort: { [ORDER_SORT]: "asc" } });
-  // Results come sorted by the notice's ordinal, and so do the keys (zero-padded ordinal
-  // first): the n-th result is the n-th key with a count.
-  const keys = Object.entries(r.filters[KEY_FILTER] ?? {})
-    .filter(([, count]) => count > 0)
-    .map(([key]) => key)
-    .sort();
-  if (keys.length !== r.results.length)
-    throw new Error(`search: ${r.results.length} results but ${keys.length} notice keys for “${token}”`);
-  return new Map(keys.map((key, i) => [key, r.results[i]!.words]));
+  const r = await shard.pagefind.search(token);
+  return new Map(
+    r.results.map((result) => {
+      const key = Object.hasOwn(shard.pages, result.id) ? shard.pages[result.id] : undefined;
+      if (key === undefined) throw new Error(`search: Pagefind record ${result.id} is not in search.json`);
+      return [key, result.words];
+    }),
+  );
 }

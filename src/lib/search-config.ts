@@ -1,15 +1,42 @@
 /**
- * Loads what the search needs before its first look-up (search-data/search.json, written by
- * scripts/search-index.ts), once per page: the traditional → simplified map the build generated
- * for this archive and the Pagefind languages of the index's shards.
+ * search-data/search.json, written by scripts/search-index.ts with the index it describes: the
+ * traditional → simplified map the build generated for this archive, the index's shards and
+ * which notice each of their Pagefind records is, and the Pagefind files every search needs
+ * first. Loaded once per page (the search page; the highlighter reads only the map).
  */
 import { parseT2S, type T2SMap } from "./search-normalize.ts";
 import { withBase } from "./urls.ts";
 
+/** The file as written (and served with `no-cache`: it must match the index deployed with it). */
+export interface SearchConfigFile {
+  /** Traditional → simplified pairs (serializeT2S). */
+  pairs: string;
+  /** The index's shards, in shard order. */
+  shards: SearchShardFile[];
+  /**
+   * Pagefind's `metaCacheTag`: a hash of its entry file, so that the entry's URL is the same for
+   * every page load of one index (Pagefind otherwise adds the time, and nothing can fetch it early).
+   */
+  entryTag: string;
+  /** Pagefind files (paths under the base) every search fetches before its first look-up. */
+  preload: string[];
+}
+
+export interface SearchShardFile {
+  /** Its Pagefind language (src/lib/search-core.ts, shardLanguage). */
+  language: string;
+  /**
+   * The notice of each Pagefind record: page hash (a result's `id`) → notice key (formatKey).
+   * Pagefind's results name records only by this hash.
+   */
+  pages: Record<string, string>;
+}
+
 export interface SearchConfig {
   t2s: T2SMap;
-  /** Pagefind language of each shard of the index, in shard order. */
-  shards: string[];
+  shards: SearchShardFile[];
+  entryTag: string;
+  preload: string[];
 }
 
 const FILE = "search-data/search.json";
@@ -19,11 +46,16 @@ export function loadSearchConfig(): Promise<SearchConfig> {
   pending ??= fetch(withBase(FILE))
     .then((r) => {
       if (!r.ok) throw new Error(`${FILE}: HTTP ${r.status}`);
-      return r.json() as Promise<{ pairs: string; shards: string[] }>;
+      return r.json() as Promise<Partial<SearchConfigFile>>;
     })
     .then((data) => {
       if (!Array.isArray(data.shards) || !data.shards.length) throw new Error(`${FILE}: no shards`);
-      return { t2s: parseT2S(data.pairs), shards: data.shards };
+      return {
+        t2s: parseT2S(data.pairs ?? ""),
+        shards: data.shards,
+        entryTag: data.entryTag ?? "",
+        preload: data.preload ?? [],
+      };
     })
     .catch((error: unknown) => {
       pending = undefined;

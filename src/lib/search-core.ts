@@ -29,10 +29,6 @@ export const SEPARATOR = "_";
 export const SHORT_MARK = "_";
 /** Occurrences of a 1–2 character word counted per notice, at most (ranking only). */
 export const MAX_SHORT_COUNT = 30;
-/** Filter that carries each notice's key (see NoticeKey). */
-export const KEY_FILTER = "n";
-/** Sort that orders results by the notice's ordinal, so they line up with the keys. */
-export const ORDER_SORT = "o";
 
 /**
  * Notices per Pagefind index at most. Pagefind builds an index in memory (about 3 MB per notice
@@ -87,9 +83,12 @@ export function shortGrams(norm: string): Map<string, number> {
   return counts;
 }
 
-/** Everything the client needs about a notice without loading it, carried in its filter value. */
+/**
+ * Everything the client needs about a notice without loading it: search.json maps each
+ * Pagefind record to its key (src/lib/search-config.ts).
+ */
 export interface NoticeKey {
-  /** Position of the notice's record in the index (results are sorted by it). */
+  /** Position of the notice in the archive's id order (the last tie-break). */
   ordinal: number;
   /** `{year}-{slug}`. */
   id: string;
@@ -108,7 +107,7 @@ const LEVEL_BY_CODE: Record<string, NoticeKey["level"]> = { n: "national", p: "p
 
 export function formatKey(k: Omit<NoticeKey, "year">): string {
   return [
-    String(k.ordinal).padStart(6, "0"),
+    k.ordinal,
     k.id,
     k.bodyStart,
     LEVEL_CODES[k.level],
@@ -131,11 +130,6 @@ export function parseKey(value: string): NoticeKey {
     region: region ?? "",
     issuers: issuers ? issuers.split(",") : [],
   };
-}
-
-/** The ordinal as the sort value (zero-padded, so text and number order agree). */
-export function formatOrdinal(ordinal: number): string {
-  return String(ordinal).padStart(6, "0");
 }
 
 /** What to look up for one normalised query word. */

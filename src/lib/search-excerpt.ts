@@ -35,7 +35,11 @@ export function excerpt(
   t2s?: T2SMap,
   radius = 36,
 ): Excerpt | undefined {
-  const ranges = matchRanges(normalizeWithMap(text, t2s), words);
+  return cut(text, matchRanges(normalizeWithMap(text, t2s), words), radius);
+}
+
+/** The excerpt of `text` around the first of its match `ranges`, every match in it marked. */
+function cut(text: string, ranges: readonly TextRange[], radius: number): Excerpt | undefined {
   const first = ranges[0];
   if (!first) return undefined;
   let start = Math.max(0, first.start - radius);
@@ -69,47 +73,45 @@ export interface SectionMatch {
   excerpt: Excerpt;
 }
 
-/** The sections containing any of `words`, in document order. */
-export function matchingSections(
-  sections: readonly StoredSection[],
-  words: readonly string[],
-  t2s?: T2SMap,
-): SectionMatch[] {
-  const out: SectionMatch[] = [];
-  for (const [anchor, label, text] of sections) {
-    const norm = normalize(text, t2s);
-    const count = words.reduce((n, w) => n + occurrences(norm, w).length, 0);
-    if (!count) continue;
-    const ex = excerpt(text, words, t2s, 24);
-    if (ex) out.push({ anchor, label, count, excerpt: ex });
-  }
-  return out;
+/** What a search result shows of one notice. */
+export interface NoticeMatches {
+  /** Occurrences of the words in the whole text (sections joined, so a match may span two). */
+  occurrences: number;
+  /** The sections containing any of the words, in document order. */
+  sections: SectionMatch[];
+  /**
+   * The excerpt for the whole notice: from its first matching section, or, when a match runs
+   * across two sections, from the joined text around it.
+   */
+  excerpt: Excerpt | undefined;
 }
 
 /**
- * The excerpt for a whole notice: from its first matching section, or, when a match runs
- * across two sections, from the joined text around it.
+ * Counts, matching sections and excerpt of one notice. Each section is normalised once; only the
+ * few that match are normalised again with the map back to the original (the page does this for
+ * ten notices before it shows anything).
  */
-export function noticeExcerpt(
+export function noticeMatches(
   sections: readonly StoredSection[],
   words: readonly string[],
   t2s?: T2SMap,
-): Excerpt | undefined {
-  for (const [, , text] of sections) {
-    const ex = excerpt(text, words, t2s);
-    if (ex) return ex;
+): NoticeMatches {
+  const count = (norm: string) => words.reduce((n, w) => n + occurrences(norm, w).length, 0);
+  const norms = sections.map(([, , text]) => normalize(text, t2s));
+  const matched: SectionMatch[] = [];
+  let first: Excerpt | undefined;
+  for (const [i, [anchor, label, text]] of sections.entries()) {
+    const n = count(norms[i]!);
+    if (!n) continue;
+    const ranges = matchRanges(normalizeWithMap(text, t2s), words);
+    first ??= cut(text, ranges, 36);
+    matched.push({ anchor, label, count: n, excerpt: cut(text, ranges, 24)! });
   }
-  return excerpt(sections.map((s) => s[2]).join("\n"), words, t2s);
-}
-
-/** Occurrences of each word in the notice's whole text (sections joined). */
-export function noticeOccurrences(
-  sections: readonly StoredSection[],
-  words: readonly string[],
-  t2s?: T2SMap,
-): number {
-  const norm = sections.map((s) => normalize(s[2], t2s)).join("");
-  return words.reduce((n, w) => n + occurrences(norm, w).length, 0);
+  return {
+    occurrences: count(norms.join("")),
+    sections: matched,
+    excerpt: first ?? excerpt(sections.map((s) => s[2]).join("\n"), words, t2s),
+  };
 }
 
 export type { TextRange };

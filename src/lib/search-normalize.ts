@@ -37,24 +37,35 @@ export function serializeT2S(map: T2SMap): string {
 
 const caches = new WeakMap<T2SMap, Map<string, string>>();
 
-/** The normalised form of one character (code point): "" when it is not kept. */
-export function foldChar(char: string, t2s: T2SMap = EMPTY_MAP): string {
+/**
+ * The folding function for one map: each distinct character is folded once and remembered
+ * (a notice's text has a few thousand distinct characters and tens of thousands in all).
+ */
+function folder(t2s: T2SMap): (char: string) => string {
   let cache = caches.get(t2s);
   if (!cache) caches.set(t2s, (cache = new Map()));
-  const hit = cache.get(char);
-  if (hit !== undefined) return hit;
-  let out = "";
-  for (let c of char.normalize("NFKC").toLowerCase()) {
-    c = t2s.get(c) ?? c;
-    if (!KEEP.test(c)) continue;
-    if (c.charCodeAt(0) > 0x7f && LATIN_WITH_MARKS.test(c)) {
-      const base = c.normalize("NFD").replace(/\p{M}/gu, "");
-      if (base) c = base;
+  const known = cache;
+  return (char) => {
+    const hit = known.get(char);
+    if (hit !== undefined) return hit;
+    let out = "";
+    for (let c of char.normalize("NFKC").toLowerCase()) {
+      c = t2s.get(c) ?? c;
+      if (!KEEP.test(c)) continue;
+      if (c.charCodeAt(0) > 0x7f && LATIN_WITH_MARKS.test(c)) {
+        const base = c.normalize("NFD").replace(/\p{M}/gu, "");
+        if (base) c = base;
+      }
+      out += c;
     }
-    out += c;
-  }
-  cache.set(char, out);
-  return out;
+    known.set(char, out);
+    return out;
+  };
+}
+
+/** The normalised form of one character (code point): "" when it is not kept. */
+export function foldChar(char: string, t2s: T2SMap = EMPTY_MAP): string {
+  return folder(t2s)(char);
 }
 
 export interface NormalizedText {
@@ -68,12 +79,13 @@ export interface NormalizedText {
 
 /** Normalises `text`, keeping the map back to the original offsets. */
 export function normalizeWithMap(text: string, t2s: T2SMap = EMPTY_MAP): NormalizedText {
+  const foldChar = folder(t2s);
   let out = "";
   const start: number[] = [];
   const end: number[] = [];
   let offset = 0;
   for (const char of text) {
-    const folded = foldChar(char, t2s);
+    const folded = foldChar(char);
     const next = offset + char.length;
     for (let i = 0; i < folded.length; i++) {
       start.push(offset);
@@ -87,8 +99,9 @@ export function normalizeWithMap(text: string, t2s: T2SMap = EMPTY_MAP): Normali
 
 /** Normalises `text` (letters and digits only, folded as described above). */
 export function normalize(text: string, t2s: T2SMap = EMPTY_MAP): string {
+  const foldChar = folder(t2s);
   let out = "";
-  for (const char of text) out += foldChar(char, t2s);
+  for (const char of text) out += foldChar(char);
   return out;
 }
 

@@ -42,6 +42,7 @@ export interface NoticeDocument {
     title?: string;
     theme?: string;
     docNumber?: string;
+    issuers: string[];
   };
   /** The document text as its page shows it (not squashed). */
   text: string;

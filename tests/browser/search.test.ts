@@ -426,6 +426,31 @@ describe("the search page", () => {
     }
   });
 
+  test("a page opened with a query is busy from its first script until its results are shown", async () => {
+    const opened = await openPage("/", { width: 1280, javaScriptEnabled: true });
+    const { page } = opened;
+    try {
+      // Recorded from the page's first moment: what aria-busy says once its scripts have run
+      // (DOMContentLoaded waits for module scripts), and every change after.
+      await page.addInitScript(() => {
+        const w = window as unknown as { busyAtReady?: string | null };
+        document.addEventListener("DOMContentLoaded", () => {
+          w.busyAtReady = document.querySelector("[data-search-results]")?.getAttribute("aria-busy");
+        });
+      });
+      await page.goto(new URL(`search/?q=${encodeURIComponent("质量强国")}`, page.url()).href);
+      const busyAtReady = await page.evaluate(
+        () => (window as unknown as { busyAtReady?: string }).busyAtReady,
+      );
+      expect(busyAtReady, "aria-busy when the page's scripts have run").toBe("true");
+      const shown = await readResults(opened);
+      expect(shown.ids).toEqual(expected("质量强国").ids);
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
   test("keyboard only: the search box, the results and a result link", async () => {
     const opened = await openPage("/", { width: 1280, javaScriptEnabled: true });
     const { page } = opened;

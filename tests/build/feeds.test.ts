@@ -6,7 +6,7 @@
  * exception (no inline script, style element or style attribute); the precompressed .gz/.br
  * files decompress to their originals. Skipped when there is no dist/.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { XMLParser } from "fast-xml-parser";
@@ -181,8 +181,12 @@ describe.skipIf(!BUILT)("precompressed files (gzip_static, brotli_static)", () =
     expect(assets.filter((f) => !files.includes(`${f}.gz`) || !files.includes(`${f}.br`))).toEqual([]);
   });
 
-  test("each decompresses to exactly its original", () => {
+  test("each decompresses to exactly its original, or is the original itself (stored gzipped)", () => {
     const wrong = compressed.filter((f) => {
+      // Pagefind's files and the search texts are gzip already: their .gz is a hard link to
+      // them, so that nginx labels the stored bytes `Content-Encoding: gzip` (docs/search.md).
+      if (f.endsWith(".gz") && statSync(join(DIST, f)).ino === statSync(join(DIST, f.slice(0, -3))).ino)
+        return gunzipSync(readFileSync(join(DIST, f))).length === 0;
       const original = readFileSync(join(DIST, f.slice(0, -3)));
       const data = readFileSync(join(DIST, f));
       const inflated = f.endsWith(".gz") ? gunzipSync(data) : brotliDecompressSync(data);

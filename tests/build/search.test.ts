@@ -3,11 +3,14 @@
  * text — every letter and digit of the MDX body, in order, nothing added but the editorial
  * title a page shows when the text has lost its own — and its files are in dist/.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
+import type { SearchConfigFile } from "../../src/lib/search-config.ts";
+import { parseKey } from "../../src/lib/search-core.ts";
 import { normalize } from "../../src/lib/search-normalize.ts";
+import { decodePagefindFile } from "../../scripts/search-index.ts";
 import { extractSections } from "../../src/lib/search-sections.ts";
 import { noticeDocuments } from "../browser/search-truth.ts";
 
@@ -38,20 +41,66 @@ describe.each(notices)("$id", ({ id, data, text }) => {
 test("the search's files are built", () => {
   expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
   expect(readdirSync(join(dist, "pagefind")).some((f) => f.endsWith(".pf_meta"))).toBe(true);
-  const config = JSON.parse(readFileSync(join(dist, "search-data", "search.json"), "utf8")) as {
-    pairs: string;
-    shards: string[];
-  };
+  const config = JSON.parse(
+    readFileSync(join(dist, "search-data", "search.json"), "utf8"),
+  ) as SearchConfigFile;
   expect(config.pairs).toContain("質质");
   expect(config.pairs).toContain("國国");
   // The real archive is one shard, indexed as Pagefind language "und".
-  expect(config.shards).toEqual(["und"]);
-  const entry = JSON.parse(readFileSync(join(dist, "pagefind", "pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
-  };
+  expect(config.shards.map((s) => s.language)).toEqual(["und"]);
+  const entryText = readFileSync(join(dist, "pagefind", "pagefind-entry.json"), "utf8");
+  const entry = JSON.parse(entryText) as { languages: Record<string, { hash: string; page_count: number }> };
   expect(Object.keys(entry.languages)).toEqual(["und"]);
   expect(entry.languages.und!.page_count).toBe(notices.length);
   // Pagefind's fragments are never fetched by this site and are not deployed.
   expect(existsSync(join(dist, "pagefind", "fragment"))).toBe(false);
   expect(existsSync(join(dist, "search", "index.html"))).toBe(true);
+});
+
+test("search.json names the notice of every Pagefind record, and the files to fetch first", () => {
+  const config = JSON.parse(
+    readFileSync(join(dist, "search-data", "search.json"), "utf8"),
+  ) as SearchConfigFile;
+  const pages = config.shards[0]!.pages;
+  // Pagefind's metadata lists its records' page hashes (the ids its results carry).
+  const meta = readdirSync(join(dist, "pagefind")).find((f) => f.endsWith(".pf_meta"))!;
+  const hashes = (
+    decodePagefindFile(readFileSync(join(dist, "pagefind", meta))) as [string, [string][]]
+  )[1].map(([hash]) => hash);
+  expect(Object.keys(pages).sort()).toEqual([...hashes].sort());
+  expect(
+    Object.values(pages)
+      .map((key) => parseKey(key).id)
+      .sort(),
+  ).toEqual(notices.map((n) => n.id).sort());
+  for (const key of Object.values(pages)) {
+    const k = parseKey(key);
+    const n = notices.find((x) => x.id === k.id)!;
+    expect([k.year, k.level, k.region, k.issuers], k.id).toEqual([
+      n.data.year,
+      n.data.level,
+      n.data.region ?? "",
+      n.data.issuers,
+    ]);
+  }
+  // The entry's tag changes with the entry; every file named for preloading exists.
+  expect(config.entryTag).toMatch(/^[0-9a-f]{16}$/);
+  expect(config.preload).toContain(`pagefind/pagefind-entry.json?ts=${config.entryTag}`);
+  expect(config.preload).toContain(`pagefind/${meta}`);
+  for (const path of config.preload)
+    expect(existsSync(join(dist, path.replace(/\?.*$/, ""))), path).toBe(true);
+});
+
+test("each gzipped search file (Pagefind's, the notice texts) has a .gz hard link for nginx's gzip_static", () => {
+  const gzipped = [
+    ...readdirSync(join(dist, "pagefind"), { recursive: true, encoding: "utf8" })
+      .filter((f) => /\.(pf_meta|pf_index|pf_filter|pagefind)$/.test(f))
+      .map((f) => join(dist, "pagefind", f)),
+    ...notices.map((n) => join(dist, "search-data", "text", `${n.id}.bin`)),
+  ];
+  expect(gzipped.length).toBeGreaterThan(3 + notices.length);
+  for (const file of gzipped) {
+    expect(readFileSync(file).subarray(0, 2).toString("hex"), file).toBe("1f8b");
+    expect(statSync(`${file}.gz`).ino, file).toBe(statSync(file).ino);
+  }
 });

@@ -24,6 +24,7 @@ import { siteFiles } from "../build/site-files.ts";
 import { closeBrowser, expectedNotices, getBrowser, siteUrl } from "../browser/helpers.ts";
 import { noticeDocuments, squash, truthWords } from "../browser/search-truth.ts";
 import { encodePath, get } from "./http.ts";
+import type { SearchConfigFile } from "../../src/lib/search-config.ts";
 
 afterAll(closeBrowser);
 
@@ -70,11 +71,7 @@ describe("headers", () => {
   });
 
   test("Pagefind: index chunks immutable and application/octet-stream; its entry files short-lived", async () => {
-    for (const re of [
-      /^pagefind\/filter\/.+\.pf_filter$/,
-      /^pagefind\/index\/.+\.pf_index$/,
-      /^pagefind\/.+\.pf_meta$/,
-    ]) {
+    for (const re of [/^pagefind\/index\/.+\.pf_index$/, /^pagefind\/.+\.pf_meta$/]) {
       const file = first(re);
       expect(file, String(re)).toBeTruthy();
       const res = await get(file!);
@@ -93,6 +90,28 @@ describe("headers", () => {
     const config = await get("search-data/search.json");
     expect(config.header("content-type")).toBe("application/json; charset=utf-8");
     expect(config.header("cache-control")).toBe("no-cache");
+  });
+
+  test("Pagefind's own gzipped files are sent as they are, with Content-Encoding: gzip when accepted", async () => {
+    // So the browser inflates them natively and Pagefind skips its own inflation in JavaScript
+    // (scripts/search-index.ts); without Accept-Encoding the same bytes come unlabelled, and
+    // Pagefind inflates them itself.
+    for (const re of [
+      /^pagefind\/index\/.+\.pf_index$/,
+      /^pagefind\/.+\.pf_meta$/,
+      /^pagefind\/.+\.pagefind$/,
+    ]) {
+      const file = first(re)!;
+      const stored = readFileSync(join(dist, file));
+      expect(stored.subarray(0, 2).equals(Buffer.from([0x1f, 0x8b])), `${file} is gzip`).toBe(true);
+      const gz = await get(file, { "accept-encoding": "gzip, deflate, br" });
+      expect(gz.header("content-encoding"), file).toBe("gzip");
+      expect(gz.body.equals(stored), file).toBe(true);
+      expect(gunzipSync(gz.body).subarray(0, 12).toString(), file).toBe("pagefind_dcd");
+      const plain = await get(file);
+      expect(plain.header("content-encoding"), file).toBe("");
+      expect(plain.body.equals(stored), file).toBe(true);
+    }
   });
 
   test("WebAssembly is served as application/wasm", async () => {
@@ -342,9 +361,9 @@ describe("in Chromium under the production CSP", () => {
   test.skipIf(!existsSync(join(dist, "search", "index.html")))(
     "search over several index shards finds exactly the notices that contain the query",
     async () => {
-      const config = JSON.parse(readFileSync(join(dist, "search-data", "search.json"), "utf8")) as {
-        shards: string[];
-      };
+      const config = JSON.parse(
+        readFileSync(join(dist, "search-data", "search.json"), "utf8"),
+      ) as SearchConfigFile;
       expect(config.shards.length, "the sub-path site is indexed in several shards").toBeGreaterThan(1);
       const texts = noticeDocuments().map((n) => ({ id: n.id, text: squash(n.text) }));
       // Realistic queries, and from each notice a passage of its own text (so every shard has hits).

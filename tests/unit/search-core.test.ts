@@ -29,7 +29,7 @@ import {
   type NoticeMatch,
   type WordCount,
 } from "../../src/lib/search-core.ts";
-import { excerpt, matchingSections, noticeExcerpt } from "../../src/lib/search-excerpt.ts";
+import { excerpt, noticeMatches } from "../../src/lib/search-excerpt.ts";
 import { normalize, occurrences } from "../../src/lib/search-normalize.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -133,7 +133,7 @@ describe("planWord", () => {
 });
 
 describe("notice keys", () => {
-  test("round-trip, and sort by ordinal as text", () => {
+  test("round-trip", () => {
     const k = {
       ordinal: 12,
       id: "2022-hainan",
@@ -143,9 +143,7 @@ describe("notice keys", () => {
       issuers: ["hainan-zlqsb", "x"],
     } satisfies Omit<NoticeKey, "year">;
     expect(parseKey(formatKey(k))).toEqual({ ...k, year: 2022 });
-    expect([formatKey({ ...k, ordinal: 100 }), formatKey({ ...k, ordinal: 20 })].sort()[0]).toContain(
-      "000020~",
-    );
+    expect(formatKey(k)).toBe("12~2022-hainan~173~p~海南省~hainan-zlqsb,x");
     expect(() => parseKey("garbage")).toThrow();
   });
 });
@@ -265,16 +263,28 @@ describe("excerpts", () => {
     expect(excerpt("无关文字", ["质量"])).toBeUndefined();
   });
 
-  test("matching sections, and an excerpt for a match that runs across two", () => {
+  test("matching sections, counts, and an excerpt for a match that runs across two", () => {
     const sections: [string, string, string][] = [
-      ["s1", "一、", "一、活动主题"],
-      ["s2", "二、", "推动质量变革"],
+      ["s1", "一、", "一、活动主题：质量"],
+      ["s2", "二、", "推动质量变革，質量强国"],
     ];
-    expect(matchingSections(sections, ["质量"]).map((s) => s.anchor)).toEqual(["s2"]);
-    expect(matchingSections(sections, ["主题推动"])).toEqual([]);
-    expect(noticeExcerpt(sections, ["主题推动"])!.parts.find((p) => p.mark)?.text).toBe(
-      "主题\n推动".replace("\n", " "),
-    );
+    const quality = noticeMatches(sections, ["质量"]);
+    expect(quality.sections.map((s) => [s.anchor, s.count])).toEqual([
+      ["s1", 1],
+      ["s2", 1],
+    ]);
+    expect(quality.occurrences).toBe(2);
+    // The notice's excerpt is its first matching section's; each section has its own.
+    expect(quality.excerpt!.parts.map((p) => p.text).join("")).toBe("一、活动主题：质量");
+    expect(quality.sections[1]!.excerpt.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(["质量"]);
+    // With the t2s map, 質量 is a second match in s2.
+    const t2s = new Map([["質", "质"]]);
+    expect(noticeMatches(sections, ["质量"], t2s).sections[1]!.count).toBe(2);
+    // 质量推动 runs across s1 and s2: found in the notice, in no section.
+    const across = noticeMatches(sections, ["质量推动"]);
+    expect(across.sections).toEqual([]);
+    expect(across.occurrences).toBe(1);
+    expect(across.excerpt!.parts.find((p) => p.mark)?.text).toBe("质量 推动");
   });
 });
 
