@@ -11,13 +11,15 @@
  * Steps: generates a synthetic archive (scripts/generate-synthetic-archive.ts, fixed seed) in a
  * temporary project that shares this one's src/ and node_modules; builds it with Astro (the
  * archive check runs on the synthetic content and passes) and indexes it
- * (scripts/search-index.ts); precompresses and serves it as deployed (nginx, deploy/nginx.conf) and runs a fixed query list in
- * headless Chromium through the real /search/ page. Per query it measures:
+ * (scripts/search-index.ts); precompresses and serves it as deployed (nginx, deploy/nginx.conf)
+ * and runs a fixed query list in headless Chromium through the real /search/ page. Per query it
+ * measures:
  *
  *   - time to results: performance marks of the search page, from the search's start (a fresh
- *     page starts it in its first script, when the URL holds a query) to the first batch shown (cold: a fresh page, so the Pagefind runtime and index are fetched; warm:
- *     the next query typed on the same page); for a fresh page also from the navigation's start,
- *     which includes loading the page and its scripts;
+ *     page starts it in its first script, when the URL holds a query) to the first batch shown
+ *     (cold: a fresh page, so the Pagefind runtime and index are fetched; warm: the next query
+ *     typed on the same page); for a fresh page also from the navigation's start, which
+ *     includes loading the page and its scripts;
  *   - bytes fetched: sum of the response bodies (playwright `request.sizes()`), cold = every
  *     response of the fresh page including the page itself, warm = the responses the second
  *     query caused;

@@ -12,9 +12,11 @@
  * 10,000 notices the difference is a minute of the build.
  *
  * Only files worth it: text types, at least MIN_SIZE bytes, and only when the compressed file is
- * smaller. Pagefind's index files (.pf_*, .pagefind) are gzip-compressed by Pagefind already.
+ * smaller. Files stored gzip-compressed already (STORED_GZIP) are not compressed again: each gets
+ * a hard link `file.gz`, so that nginx sends the stored bytes labelled `Content-Encoding: gzip`
+ * and the browser inflates them (no bytes added on disk; see docs/search.md, “Starting fast”).
  */
-import { readdirSync } from "node:fs";
+import { closeSync, linkSync, openSync, readSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
@@ -22,6 +24,13 @@ import { brotliCompress, constants, gzip } from "node:zlib";
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
+
+/**
+ * Files the build stores gzip-compressed: Pagefind's metadata, index and filter chunks and
+ * WebAssembly, and the search's notice texts (search-data/text/*.bin). Linked only if they do
+ * start with gzip's signature.
+ */
+export const STORED_GZIP = /\.(pf_meta|pf_index|pf_filter|pagefind|bin)$/;
 
 /** Extensions of the text assets worth compressing. */
 export const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|txt|md|csv|bib|ris|svg|wasm|map|webmanifest)$/i;
@@ -34,6 +43,8 @@ export interface PrecompressReport {
   bytes: number;
   gzipBytes: number;
   brotliBytes: number;
+  /** Files stored gzipped, given a .gz hard link. */
+  linked: number;
 }
 
 /** Shared code, fetched by every reader: worth Brotli's slow qualities. */
@@ -57,11 +68,16 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
   const { minSize = MIN_SIZE, skip = [] } = options;
   const root = resolve(dir);
   const skipped = skip.map((entry) => join(root, entry));
-  const targets = readdirSync(root, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && COMPRESSIBLE.test(e.name))
+  const files = readdirSync(root, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .filter((file) => !skipped.some((s) => file === s || file.startsWith(`${s}${sep}`)));
-  const report: PrecompressReport = { files: 0, gzip: 0, brotli: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
+  const targets = files.filter((file) => COMPRESSIBLE.test(file));
+  const report: PrecompressReport = { ...EMPTY_REPORT };
+  for (const file of files.filter((f) => STORED_GZIP.test(f) && isGzip(f))) {
+    linkAsGz(file);
+    report.linked++;
+  }
   // zlib's async functions run on libuv's thread pool; a few files at a time keep it busy.
   const queue = [...targets];
   const worker = async () => {
@@ -98,9 +114,42 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
   return report;
 }
 
+const EMPTY_REPORT: PrecompressReport = {
+  files: 0,
+  gzip: 0,
+  brotli: 0,
+  bytes: 0,
+  gzipBytes: 0,
+  brotliBytes: 0,
+  linked: 0,
+};
+
+/** Whether a file starts with gzip's signature. */
+function isGzip(file: string): boolean {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(2);
+    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `file.gz` as a second name of `file` (replacing whatever had that name). */
+function linkAsGz(file: string): void {
+  const gz = `${file}.gz`;
+  try {
+    if (statSync(gz).ino === statSync(file).ino) return;
+    unlinkSync(gz);
+  } catch {
+    // no file.gz yet
+  }
+  linkSync(file, gz);
+}
+
 /** The sum of several reports (one directory compressed in parts). */
 export function addReports(...reports: PrecompressReport[]): PrecompressReport {
-  const sum: PrecompressReport = { files: 0, gzip: 0, brotli: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
+  const sum: PrecompressReport = { ...EMPTY_REPORT };
   for (const r of reports)
     for (const key of Object.keys(sum) as (keyof PrecompressReport)[]) sum[key] += r[key];
   return sum;
@@ -108,7 +157,7 @@ export function addReports(...reports: PrecompressReport[]): PrecompressReport {
 
 export function describeReport(r: PrecompressReport): string {
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
-  return `${r.files} files (${kb(r.bytes)}): ${r.gzip} .gz (${kb(r.gzipBytes)}), ${r.brotli} .br (${kb(r.brotliBytes)})`;
+  return `${r.files} files (${kb(r.bytes)}): ${r.gzip} .gz (${kb(r.gzipBytes)}), ${r.brotli} .br (${kb(r.brotliBytes)}); ${r.linked} stored gzipped, linked as .gz`;
 }
 
 if (import.meta.main) {

@@ -22,7 +22,6 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   existsSync,
-  linkSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -257,12 +256,6 @@ interface PagefindEntry {
  * and metadata (their names start with the shard's language, so they cannot collide), shard 0's
  * runtime, and one pagefind-entry.json naming every shard's language. Pagefind's fragments
  * (record contents, for its own excerpts) are dropped: this site never fetches them.
- *
- * Pagefind gzips its index files itself and inflates them in JavaScript, unless a file already
- * starts with its signature. Each gets a hard link `file.gz`, so that nginx (gzip_static,
- * deploy/nginx.conf) sends it as it is with `Content-Encoding: gzip`: the browser inflates it
- * natively and Pagefind skips its own (slower, and cold on a fresh page) inflation. No bytes
- * are added on disk; a server without gzip_static sends the file as it is, which works too.
  */
 function assembleBundle(bundle: string, shardDirs: string[]): PagefindEntry {
   mkdirSync(join(bundle, "index"), { recursive: true });
@@ -296,13 +289,8 @@ function assembleBundle(bundle: string, shardDirs: string[]): PagefindEntry {
     }
   }
   writeFileSync(join(bundle, "pagefind-entry.json"), JSON.stringify(entry));
-  for (const file of readdirSync(bundle, { recursive: true, encoding: "utf8" }))
-    if (PAGEFIND_GZIPPED.test(file)) linkSync(join(bundle, file), join(bundle, `${file}.gz`));
   return entry;
 }
-
-/** Pagefind's own gzipped files: metadata, index and filter chunks, WebAssembly. */
-export const PAGEFIND_GZIPPED = /\.(pf_meta|pf_index|pf_filter|pagefind)$/;
 
 /**
  * What search.json tells the page about Pagefind's files: a tag for the entry file (its
@@ -380,7 +368,7 @@ export async function buildSearchIndex(site: string, root: string): Promise<Sear
   }
 }
 
-/** Bytes of Pagefind's index files (metadata, index and filter chunks; not their .gz links). */
+/** Bytes of Pagefind's index files (metadata, index and filter chunks). */
 function indexBytes(bundle: string): number {
   return readdirSync(bundle, { recursive: true, encoding: "utf8" })
     .filter((f) => /\.(pf_meta|pf_index|pf_filter)$/.test(f))

@@ -9,7 +9,7 @@
  *
  * Prints one line of JSON, its ShardResult.
  */
-import { linkSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { formatKey } from "../src/lib/search-core.ts";
@@ -64,10 +64,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
         ...(n.docNumber ? { docNumber: n.docNumber } : {}),
         s: n.sections.map((s) => [s.anchor, s.label, s.text]),
       };
-      const bin = join(job.texts, `${n.id}.bin`);
-      writeFileSync(bin, gzipSync(JSON.stringify(text), { level: 9 }));
-      // nginx's gzip_static sends it labelled gzip, for the browser to inflate (search-client.ts).
-      linkSync(bin, `${bin}.gz`);
+      writeFileSync(join(job.texts, `${n.id}.bin`), gzipSync(JSON.stringify(text), { level: 9 }));
 
       const { words, bodyStart } = recordContent(n);
       const key = formatKey({

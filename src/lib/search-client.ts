@@ -46,7 +46,7 @@ export interface NoticeText {
 
 /**
  * Reads a gzipped JSON file. nginx sends it labelled `Content-Encoding: gzip` (its .gz link,
- * scripts/search-shard.ts), so the browser has inflated it already; a server that sends the
+ * scripts/precompress.ts), so the browser has inflated it already; a server that sends the
  * stored bytes as they are leaves that to the page.
  */
 async function fetchGzipJson<T>(url: string): Promise<T> {
@@ -185,7 +185,7 @@ async function startShard(mod: PagefindModule, shard: SearchShardFile, entryTag:
     pagefind = mod.createInstance({
       basePath: withBase("pagefind/"),
       noWorker: true,
-      ...(entryTag ? { metaCacheTag: entryTag } : {}),
+      metaCacheTag: entryTag,
     });
   } finally {
     if (lang === null) html.removeAttribute("lang");

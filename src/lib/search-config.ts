@@ -32,12 +32,8 @@ export interface SearchShardFile {
   pages: Record<string, string>;
 }
 
-export interface SearchConfig {
-  t2s: T2SMap;
-  shards: SearchShardFile[];
-  entryTag: string;
-  preload: string[];
-}
+/** The file as the page uses it: the pairs parsed into the map. */
+export type SearchConfig = Omit<SearchConfigFile, "pairs"> & { t2s: T2SMap };
 
 const FILE = "search-data/search.json";
 let pending: Promise<SearchConfig> | undefined;
@@ -46,16 +42,11 @@ export function loadSearchConfig(): Promise<SearchConfig> {
   pending ??= fetch(withBase(FILE))
     .then((r) => {
       if (!r.ok) throw new Error(`${FILE}: HTTP ${r.status}`);
-      return r.json() as Promise<Partial<SearchConfigFile>>;
+      return r.json() as Promise<SearchConfigFile>;
     })
-    .then((data) => {
-      if (!Array.isArray(data.shards) || !data.shards.length) throw new Error(`${FILE}: no shards`);
-      return {
-        t2s: parseT2S(data.pairs ?? ""),
-        shards: data.shards,
-        entryTag: data.entryTag ?? "",
-        preload: data.preload ?? [],
-      };
+    .then(({ pairs, ...rest }) => {
+      if (!Array.isArray(rest.shards) || !rest.shards.length) throw new Error(`${FILE}: no shards`);
+      return { ...rest, t2s: parseT2S(pairs) };
     })
     .catch((error: unknown) => {
       pending = undefined;

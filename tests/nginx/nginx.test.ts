@@ -94,8 +94,8 @@ describe("headers", () => {
 
   test("Pagefind's own gzipped files are sent as they are, with Content-Encoding: gzip when accepted", async () => {
     // So the browser inflates them natively and Pagefind skips its own inflation in JavaScript
-    // (scripts/search-index.ts); without Accept-Encoding the same bytes come unlabelled, and
-    // Pagefind inflates them itself.
+    // (their .gz hard links, scripts/precompress.ts); without Accept-Encoding the same bytes
+    // come unlabelled, and Pagefind inflates them itself.
     for (const re of [
       /^pagefind\/index\/.+\.pf_index$/,
       /^pagefind\/.+\.pf_meta$/,

@@ -5,10 +5,10 @@
  * (scripts/nginx-conf.ts) for "/" and a sub-path, and precompression (scripts/precompress.ts).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, test } from "vitest";
 import { checkLinks } from "../../scripts/check-links.ts";
 import { PRODUCTION, renderNginxConf } from "../../scripts/nginx-conf.ts";
@@ -149,6 +149,28 @@ describe("precompress", () => {
     expect(brotliDecompressSync(readFileSync(join(dir, "index.html.br"))).toString()).toBe(text);
     for (const f of ["small.css.gz", "x.pf_fragment.gz", "y.png.br"])
       expect(existsSync(join(dir, f)), f).toBe(false);
+  });
+
+  test("gives files stored gzipped a .gz hard link instead of compressing them again", async () => {
+    const dir = site("compress-stored", { "search-data/text/plain.bin": "质量强国 ".repeat(200) });
+    const stored = [
+      "pagefind/index/und_1.pf_index",
+      "pagefind/wasm.unknown.pagefind",
+      "search-data/text/a.bin",
+    ];
+    for (const f of stored) {
+      mkdirSync(dirname(join(dir, f)), { recursive: true });
+      writeFileSync(join(dir, f), gzipSync("质量强国 ".repeat(200)));
+    }
+    const report = await precompress(dir);
+    const again = await precompress(dir); // a second run finds the links in place
+    for (const r of [report, again])
+      expect({ linked: r.linked, files: r.files }).toEqual({ linked: 3, files: 0 });
+    for (const f of stored) {
+      expect(statSync(join(dir, `${f}.gz`)).ino, f).toBe(statSync(join(dir, f)).ino);
+      expect(existsSync(join(dir, `${f}.br`)), f).toBe(false);
+    }
+    expect(existsSync(join(dir, "search-data/text/plain.bin.gz")), "not gzip: no link").toBe(false);
   });
 
   test("leaves skipped directories alone (the search index compresses them after it is written)", async () => {
