@@ -31,8 +31,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
-import { dirSize, kb, ms, pct, run, seconds } from "./bench-util.ts";
-import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.ts";
+import { kb, ms, pct, run, seconds } from "./bench-util.ts";
+import { dirSize } from "./fs-size.ts";
+import { CHROMIUM, CHROMIUM_ARGS, cjkFontFamilies } from "./chromium.ts";
 import { prepareSyntheticProject, rng } from "./generate-synthetic-archive.ts";
 import {
   SEARCH_CONFIG_FILE,
@@ -430,8 +431,10 @@ async function main(): Promise<void> {
   ).length;
   const row = (label: string, values: number[], fmt: (x: number) => string) =>
     `| ${label} | ${fmt(pct(values, 0.5))} | ${fmt(pct(values, 0.95))} | ${fmt(Math.max(...values))} |`;
+  const fonts = cjkFontFamilies();
   const lines = [
     `Served by ${missing ? "scripts/serve.ts, files as stored" : "nginx with deploy/nginx.conf, precompressed (bytes as transferred)"}.`,
+    `CJK fonts: ${fonts.length ? `${fonts.slice(0, 2).join(", ")}${fonts.length > 2 ? ` and ${fonts.length - 2} more` : ""}` : "none (fc-list :lang=zh): Chinese is drawn as missing glyphs and pages lay out slower than on a reader's machine (apt-get install fonts-noto-cjk)"}.`,
     `N = ${n} synthetic notices (${report.sections} sections), ${queries.length} queries (${FIXED_QUERIES.length} fixed + ${queries.length - FIXED_QUERIES.length} sampled from the texts)`,
     ``,
     `| measure | median | p95 | max |`,

@@ -1,7 +1,5 @@
-/** Small helpers shared by the benchmarks (scripts/bench.ts, scripts/bench-search.ts) and the index report. */
+/** Small helpers shared by the benchmarks (scripts/bench.ts, scripts/bench-search.ts). */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 
 /** Runs a command to completion, its output hidden unless `show`; rejects on a non-zero exit. */
 export function run(cmd: string, args: string[], cwd: string, show = false): Promise<void> {
@@ -16,27 +14,6 @@ export function run(cmd: string, args: string[], cwd: string, show = false): Pro
       code === 0 ? done() : fail(new Error(`${cmd} ${args.join(" ")} exited with ${code}`)),
     );
   });
-}
-
-/**
- * Bytes and number of the files under `dir` (0 when it does not exist). A file with several
- * names (the search index's .gz hard links) is counted once: that is what it takes on disk.
- */
-export function dirSize(dir: string): { bytes: number; files: number } {
-  const total = { bytes: 0, files: 0 };
-  if (!existsSync(dir)) return total;
-  const seen = new Set<number>();
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    const stat = statSync(join(e.parentPath, e.name));
-    if (stat.nlink > 1) {
-      if (seen.has(stat.ino)) continue;
-      seen.add(stat.ino);
-    }
-    total.bytes += stat.size;
-    total.files++;
-  }
-  return total;
 }
 
 /** The p-quantile (0–1) of `values`, nearest rank. */

@@ -19,6 +19,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { Element, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
+import { normalizeBase } from "../src/lib/base-path.ts";
 
 export interface LinkProblem {
   /** File (relative to the site directory) the address is in. */
@@ -44,12 +45,6 @@ export interface CheckOptions {
   base?: string;
   /** SITE_URL the site was built for: absolute addresses on its origin are internal. */
   site?: string;
-}
-
-/** "/", "zlyda", "/zlyda" → "/", "/zlyda/". */
-export function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? "/").trim().replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
 }
 
 function files(dir: string): string[] {

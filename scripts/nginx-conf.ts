@@ -12,6 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { normalizeBase } from "../src/lib/base-path.ts";
 
 export const TEMPLATE = resolve(import.meta.dirname, "..", "deploy", "nginx.conf");
 /** Debian's ngx_brotli static module (libnginx-mod-http-brotli-static). */
@@ -49,19 +50,19 @@ export const PRODUCTION: NginxConfOptions = {
   brotliModule: BROTLI_MODULE,
 };
 
-/** "/", "zlyda", "/zlyda" → "/", "/zlyda/". */
-export function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? "/").trim().replace(/^\/+|\/+$/g, "");
-  if (!/^[A-Za-z0-9._~\-/]*$/.test(trimmed))
+/** The base path as nginx's location blocks need it: "/" or "/zlyda/", a plain URL path. */
+export function nginxBase(base: string | undefined): string {
+  const normalized = normalizeBase(base);
+  if (!/^[A-Za-z0-9._~\-/]*$/.test(normalized))
     throw new Error(`BASE_PATH must be a plain URL path (letters, digits, - . _ ~ /), got ${base}`);
-  return trimmed ? `/${trimmed}/` : "/";
+  return normalized;
 }
 
 export function renderNginxConf(
   options: NginxConfOptions,
   template = readFileSync(TEMPLATE, "utf8"),
 ): string {
-  const base = normalizeBase(options.base);
+  const base = nginxBase(options.base);
   const baseRe = base.replace(/[.\\+*?[^\]$(){}=!<>|:-]/g, "\\$&");
   const redirects =
     base === "/"

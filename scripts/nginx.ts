@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import { createServer, Socket } from "node:net";
 import { dirname, join, resolve } from "node:path";
-import { BROTLI_MODULE, normalizeBase, renderNginxConf } from "./nginx-conf.ts";
+import { BROTLI_MODULE, nginxBase, renderNginxConf } from "./nginx-conf.ts";
 
 export const NGINX = "/usr/sbin/nginx";
 const root = resolve(import.meta.dirname, "..");
@@ -87,7 +87,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   if (missing) throw new Error(missing);
   const dist = resolve(options.dist);
   if (!existsSync(join(dist, "index.html"))) throw new Error(`no built site in ${dist}`);
-  const base = normalizeBase(options.base);
+  const base = nginxBase(options.base);
   const port = options.port || (await freePort());
   const runtime = resolve(options.runtime ?? join(root, ".tmp", `nginx-${port}`));
   await rm(runtime, { recursive: true, force: true });

@@ -21,6 +21,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
+import { pool } from "./pool.ts";
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -79,38 +80,34 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
     report.linked++;
   }
   // zlib's async functions run on libuv's thread pool; a few files at a time keep it busy.
-  const queue = [...targets];
-  const worker = async () => {
-    for (let file = queue.shift(); file; file = queue.shift()) {
-      const data = await readFile(file);
-      if (data.length < minSize) continue;
-      report.files++;
-      report.bytes += data.length;
-      const [gz, br] = await Promise.all([
-        gzipAsync(data, { level: gzipLevel(file) }),
-        brotliAsync(data, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: brotliQuality(file),
-            [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-            [constants.BROTLI_PARAM_MODE]: /\.wasm$/i.test(file)
-              ? constants.BROTLI_MODE_GENERIC
-              : constants.BROTLI_MODE_TEXT,
-          },
-        }),
-      ]);
-      if (gz.length < data.length) {
-        await writeFile(`${file}.gz`, gz);
-        report.gzip++;
-        report.gzipBytes += gz.length;
-      }
-      if (br.length < data.length) {
-        await writeFile(`${file}.br`, br);
-        report.brotli++;
-        report.brotliBytes += br.length;
-      }
+  await pool(targets, 4, async (file) => {
+    const data = await readFile(file);
+    if (data.length < minSize) return;
+    report.files++;
+    report.bytes += data.length;
+    const [gz, br] = await Promise.all([
+      gzipAsync(data, { level: gzipLevel(file) }),
+      brotliAsync(data, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: brotliQuality(file),
+          [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+          [constants.BROTLI_PARAM_MODE]: /\.wasm$/i.test(file)
+            ? constants.BROTLI_MODE_GENERIC
+            : constants.BROTLI_MODE_TEXT,
+        },
+      }),
+    ]);
+    if (gz.length < data.length) {
+      await writeFile(`${file}.gz`, gz);
+      report.gzip++;
+      report.gzipBytes += gz.length;
     }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
+    if (br.length < data.length) {
+      await writeFile(`${file}.br`, br);
+      report.brotli++;
+      report.brotliBytes += br.length;
+    }
+  });
   return report;
 }
 

@@ -50,7 +50,8 @@ import type { SearchConfigFile } from "../src/lib/search-config.ts";
 import { normalize, serializeT2S } from "../src/lib/search-normalize.ts";
 import { extractSections, type SearchSection } from "../src/lib/search-sections.ts";
 import { NoticeSchema } from "../src/schemas/notice.ts";
-import { dirSize } from "./bench-util.ts";
+import { dirSize } from "./fs-size.ts";
+import { pool } from "./pool.ts";
 import type { ShardJob, ShardResult } from "./search-shard.ts";
 
 /** Where the search page and the highlighter find the search's own files (under the base path). */
@@ -228,20 +229,6 @@ function runShard(job: ShardJob, jobFile: string): Promise<ShardResult> {
       fail(new Error(`shard ${job.shard} (${job.notices.length} notices): ${why}`));
     });
   });
-}
-
-/** Runs `jobs` at most `limit` at a time, results in job order. */
-async function pool<T, R>(jobs: T[], limit: number, run: (job: T, i: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await run(jobs[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
 }
 
 /** Pagefind's pagefind-entry.json. */

@@ -6,7 +6,8 @@
  *
  * The site is served under BASE_PATH (the same variable the build reads), so links built for a
  * sub-path deployment work locally. A directory serves its index.html; a directory URL without
- * its trailing slash is redirected to it; anything missing gets dist/404.html with status 404.
+ * its trailing slash is redirected to it; anything missing gets dist/404.html with status 404;
+ * repeated slashes count as one (as in nginx).
  * The tests reuse startServer() on a free port (port 0).
  */
 import { createReadStream, existsSync } from "node:fs";
@@ -14,6 +15,7 @@ import { stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
+import { normalizeBase } from "../src/lib/base-path.ts";
 
 const HOST = "127.0.0.1";
 
@@ -69,12 +71,6 @@ export interface RunningServer {
   close: () => Promise<void>;
 }
 
-/** "/", "zhiliangyue", "/zhiliangyue" and "/zhiliangyue/" → "/" or "/zhiliangyue/". */
-export function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? "/").trim().replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
-}
-
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const root = resolve(options.root);
   const base = normalizeBase(options.base);
@@ -112,10 +108,12 @@ async function handle(root: string, base: string, req: IncomingMessage, res: Ser
     res.end("405 method not allowed\n");
     return;
   }
-  const url = new URL(req.url ?? "/", "http://localhost");
+  // Leading slashes collapsed first: "//x/y" would otherwise be read as host x (and "//" fail
+  // to parse). Runs of slashes count as one, as nginx's merge_slashes does.
+  const url = new URL((req.url ?? "/").replace(/^\/+/, "/"), "http://localhost");
   let pathname: string;
   try {
-    pathname = decodeURIComponent(url.pathname);
+    pathname = decodeURIComponent(url.pathname).replace(/\/{2,}/g, "/");
   } catch {
     return notFound(root, req, res);
   }

@@ -97,12 +97,27 @@ export function normalizeWithMap(text: string, t2s: T2SMap = EMPTY_MAP): Normali
   return { text: out, start, end };
 }
 
+/**
+ * The characters `normalize` must fold one by one: all but the unified ideographs (which fold
+ * to themselves, NFKC and case leaving them as they are) and a–z, 0–9, plus the ideographs
+ * the map turns into others. Whole runs of the rest are copied at once (regex replace runs
+ * in the engine's native code: an archive's text is almost all ideographs).
+ */
+const slowChars = new WeakMap<T2SMap, RegExp>();
+function slowCharPattern(t2s: T2SMap): RegExp {
+  let pattern = slowChars.get(t2s);
+  if (!pattern) {
+    // Keys in the copied range are ideographs: nothing to escape in a character class.
+    const mapped = [...t2s.keys()].filter((c) => /^[\u4e00-\u9fffa-z0-9]$/u.test(c)).join("");
+    pattern = new RegExp(`[^\\u4e00-\\u9fffa-z0-9]${mapped ? `|[${mapped}]` : ""}`, "gu");
+    slowChars.set(t2s, pattern);
+  }
+  return pattern;
+}
+
 /** Normalises `text` (letters and digits only, folded as described above). */
 export function normalize(text: string, t2s: T2SMap = EMPTY_MAP): string {
-  const foldChar = folder(t2s);
-  let out = "";
-  for (const char of text) out += foldChar(char);
-  return out;
+  return text.replace(slowCharPattern(t2s), folder(t2s));
 }
 
 /**

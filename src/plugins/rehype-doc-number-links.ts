@@ -19,6 +19,7 @@ import type { Element, ElementContent, Root, Text } from "hast";
 import yaml from "js-yaml";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { normalizeBase } from "../lib/base-path.ts";
 import { listNoticeFiles } from "../lib/content-files.ts";
 import {
   heldDocNumbers,
@@ -62,11 +63,6 @@ export function readHeldDocNumbers(root: string): Map<string, HeldNotice> {
     heldCache.set(root, held);
   }
   return held;
-}
-
-function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? "/").trim().replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
 }
 
 /** Console lines at most per build: a large archive cites thousands of numbers it lacks. */

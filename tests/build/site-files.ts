@@ -6,17 +6,12 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import yaml from "js-yaml";
+import { normalizeBase } from "../../src/lib/base-path.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const DIST = join(ROOT, "dist");
 export const BUILT = existsSync(join(DIST, "index.html"));
 export const SITE = process.env.SITE_URL || "http://localhost:4321";
-
-/** "/", "zlyda", "/zlyda" → "/", "/zlyda/". */
-export function normalizeBase(base: string | undefined): string {
-  const trimmed = (base ?? "/").trim().replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}/` : "/";
-}
 
 export const BASE = normalizeBase(process.env.BASE_PATH);
 /** Absolute URL of the site's root: SITE_URL + BASE_PATH. */

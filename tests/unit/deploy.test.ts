@@ -72,6 +72,13 @@ describe("nginx configuration (deploy/nginx.conf)", () => {
   const root = renderNginxConf({ ...PRODUCTION, base: "/" });
   const sub = renderNginxConf({ ...PRODUCTION, base: "zlyda", listen: "127.0.0.1:8080" });
 
+  test("a base path nginx could not take as it is is refused, naming BASE_PATH", () => {
+    expect(() => renderNginxConf({ ...PRODUCTION, base: "/zly da/" })).toThrow(
+      /BASE_PATH must be a plain URL path/,
+    );
+    expect(() => renderNginxConf({ ...PRODUCTION, base: "/a;b/" })).toThrow(/BASE_PATH/);
+  });
+
   test("every placeholder is filled", () => {
     expect(root).not.toMatch(/\{\{/);
     expect(sub).not.toMatch(/\{\{/);

@@ -5,6 +5,7 @@ import { hanNumber, numberingOf } from "../../src/lib/numbering.ts";
 import { compareFidelity, mdxBodyText, significantChars } from "../../src/lib/fidelity.ts";
 import { fullWidthPunctuation, repairLine } from "../../src/lib/importer/repair.ts";
 import { escapeMdx } from "../../src/lib/importer/render-mdx.ts";
+import { normalizeBase } from "../../src/lib/base-path.ts";
 
 describe("document numbers", () => {
   it.each([
@@ -106,5 +107,19 @@ describe("MDX escaping and the fidelity comparison", () => {
   });
   it("punctuation and whitespace may differ", () => {
     expect(compareFidelity("活动,召开 12315", [], "活动，召开12315")).toBeUndefined();
+  });
+});
+
+describe("the base path", () => {
+  it.each([
+    [undefined, "/"],
+    ["", "/"],
+    ["/", "/"],
+    ["zlyda", "/zlyda/"],
+    ["/zlyda", "/zlyda/"],
+    ["/zlyda/", "/zlyda/"],
+    [" //a/b// ", "/a/b/"],
+  ])("%j → %s", (given, expected) => {
+    expect(normalizeBase(given)).toBe(expected);
   });
 });
