@@ -108,11 +108,14 @@ async function handle(root: string, base: string, req: IncomingMessage, res: Ser
     res.end("405 method not allowed\n");
     return;
   }
-  // Leading slashes collapsed first: "//x/y" would otherwise be read as host x (and "//" fail
-  // to parse). Runs of slashes count as one, as nginx's merge_slashes does.
-  const url = new URL((req.url ?? "/").replace(/^\/+/, "/"), "http://localhost");
+  // Runs of slashes count as one, as nginx's merge_slashes does. Leading ones (and backslashes,
+  // which URL reads as slashes) are merged before parsing, or "//x/y" would be read as host x;
+  // the rest after, so that a redirect built from the path can never start with "//".
+  let url: URL;
   let pathname: string;
   try {
+    url = new URL((req.url ?? "/").replace(/^[/\\]+/, "/"), "http://localhost");
+    url.pathname = url.pathname.replace(/\/{2,}/g, "/");
     pathname = decodeURIComponent(url.pathname).replace(/\/{2,}/g, "/");
   } catch {
     return notFound(root, req, res);

@@ -98,18 +98,19 @@ export function normalizeWithMap(text: string, t2s: T2SMap = EMPTY_MAP): Normali
 }
 
 /**
- * The characters `normalize` must fold one by one: all but the unified ideographs (which fold
- * to themselves, NFKC and case leaving them as they are) and a–z, 0–9, plus the ideographs
- * the map turns into others. Whole runs of the rest are copied at once (regex replace runs
- * in the engine's native code: an archive's text is almost all ideographs).
+ * The characters `normalize` must fold one by one: all but the unified ideographs of Unicode
+ * 1.1 (U+4E00–U+9FA5, letters in every engine's Unicode data; NFKC and case leave them as they
+ * are) and a–z, 0–9, plus the ideographs the map turns into others. Whole runs of the rest are
+ * copied at once (a regex replace runs in the engine's native code, and an archive's text is
+ * almost all ideographs).
  */
 const slowChars = new WeakMap<T2SMap, RegExp>();
 function slowCharPattern(t2s: T2SMap): RegExp {
   let pattern = slowChars.get(t2s);
   if (!pattern) {
     // Keys in the copied range are ideographs: nothing to escape in a character class.
-    const mapped = [...t2s.keys()].filter((c) => /^[\u4e00-\u9fffa-z0-9]$/u.test(c)).join("");
-    pattern = new RegExp(`[^\\u4e00-\\u9fffa-z0-9]${mapped ? `|[${mapped}]` : ""}`, "gu");
+    const mapped = [...t2s.keys()].filter((c) => /^[\u4e00-\u9fa5a-z0-9]$/u.test(c)).join("");
+    pattern = new RegExp(`[^\\u4e00-\\u9fa5a-z0-9]${mapped ? `|[${mapped}]` : ""}`, "gu");
     slowChars.set(t2s, pattern);
   }
   return pattern;

@@ -16,7 +16,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations, pageTypes, unexpectedProblems } from "./a11y-helpers.ts";
-import { closeBrowser, expectedNotices, openPage, type OpenedPage } from "./helpers.ts";
+import { closeBrowser, expectedNotices, openPage } from "./helpers.ts";
 
 /** The localStorage keys and values of public/reading-controls.js. */
 const SIZE_KEY = "zly:text-size";

@@ -69,6 +69,14 @@ describe("serve.ts at the root", () => {
     expect(await get(server, "//")).toMatchObject({ status: 200, body: "home" });
     expect(await get(server, "//2022//hainan/")).toMatchObject({ status: 200, body: "hainan" });
     expect(await get(server, "//example.com/")).toMatchObject({ status: 404, body: "missing" });
+    expect(await get(server, "/\\example.com/")).toMatchObject({ status: 404, body: "missing" });
+    expect(await get(server, "/\\")).toMatchObject({ status: 200, body: "home" });
+  });
+
+  test("a redirect never leaves the site, however the path was written", async () => {
+    const server = await serve();
+    for (const path of ["/.//2022/hainan", "/x/..//2022/hainan", "/%2E//2022/hainan", "/2022//hainan"])
+      expect(await get(server, path), path).toMatchObject({ status: 301, location: "/2022/hainan/" });
   });
 
   test("a directory without its trailing slash is redirected to it, query kept", async () => {
