@@ -26,7 +26,7 @@
  *   - precision and recall against the substring truth: notices (all results, not just the
  *     shown batch) and sections (those listed for the shown notices).
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -36,13 +36,11 @@ import { dirSize } from "./fs-size.ts";
 import { CHROMIUM, CHROMIUM_ARGS, cjkFontFamilies } from "./chromium.ts";
 import { prepareSyntheticProject, rng } from "./generate-synthetic-archive.ts";
 import {
-  SEARCH_CONFIG_FILE,
-  SEARCH_DATA_DIR,
   buildSearchIndex,
   collectNotices,
+  readSearchConfigFile,
   type IndexedNotice,
 } from "./search-index.ts";
-import type { SearchConfigFile } from "../src/lib/search-config.ts";
 import { nginxMissing, startNginx } from "./nginx.ts";
 import { precompress } from "./precompress.ts";
 import { startServer } from "./serve.ts";
@@ -365,6 +363,14 @@ function prf(tp: number, found: number, expected: number): [number, number] {
   return [found ? tp / found : expected ? 0 : 1, expected ? tp / expected : 1];
 }
 
+/** The report's line on the fonts the browser drew Chinese with. */
+function fontsLine(fonts: string[]): string {
+  if (!fonts.length)
+    return "CJK fonts: none (fc-list :lang=zh): Chinese is drawn as missing glyphs and pages lay out slower than on a reader's machine (apt-get install fonts-noto-cjk).";
+  const more = fonts.length > 2 ? ` and ${fonts.length - 2} more` : "";
+  return `CJK fonts: ${fonts.slice(0, 2).join(", ")}${more}.`;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -391,9 +397,7 @@ async function main(): Promise<void> {
   console.log(`  search index ${seconds(report.ms)}`);
   const notices = collectNotices(site, work);
   const truth = truthOf(notices);
-  const t2sPairs = (
-    JSON.parse(readFileSync(join(site, SEARCH_DATA_DIR, SEARCH_CONFIG_FILE), "utf8")) as SearchConfigFile
-  ).pairs;
+  const t2sPairs = readSearchConfigFile(site).pairs;
   const queries = [...FIXED_QUERIES, ...sampledQueries(notices, Number(values.samples))];
 
   // As deployed: precompressed (scripts/precompress.ts, as npm run build does) and served by
@@ -431,10 +435,9 @@ async function main(): Promise<void> {
   ).length;
   const row = (label: string, values: number[], fmt: (x: number) => string) =>
     `| ${label} | ${fmt(pct(values, 0.5))} | ${fmt(pct(values, 0.95))} | ${fmt(Math.max(...values))} |`;
-  const fonts = cjkFontFamilies();
   const lines = [
     `Served by ${missing ? "scripts/serve.ts, files as stored" : "nginx with deploy/nginx.conf, precompressed (bytes as transferred)"}.`,
-    `CJK fonts: ${fonts.length ? `${fonts.slice(0, 2).join(", ")}${fonts.length > 2 ? ` and ${fonts.length - 2} more` : ""}` : "none (fc-list :lang=zh): Chinese is drawn as missing glyphs and pages lay out slower than on a reader's machine (apt-get install fonts-noto-cjk)"}.`,
+    fontsLine(cjkFontFamilies()),
     `N = ${n} synthetic notices (${report.sections} sections), ${queries.length} queries (${FIXED_QUERIES.length} fixed + ${queries.length - FIXED_QUERIES.length} sampled from the texts)`,
     ``,
     `| measure | median | p95 | max |`,

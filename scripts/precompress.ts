@@ -21,6 +21,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
+import { isGzip } from "../src/lib/gzip.ts";
 import { pool } from "./pool.ts";
 
 const gzipAsync = promisify(gzip);
@@ -75,7 +76,7 @@ export async function precompress(dir: string, options: PrecompressOptions = {})
     .filter((file) => !skipped.some((s) => file === s || file.startsWith(`${s}${sep}`)));
   const targets = files.filter((file) => COMPRESSIBLE.test(file));
   const report: PrecompressReport = { ...EMPTY_REPORT };
-  for (const file of files.filter((f) => STORED_GZIP.test(f) && isGzip(f))) {
+  for (const file of files.filter((f) => STORED_GZIP.test(f) && fileIsGzip(f))) {
     linkAsGz(file);
     report.linked++;
   }
@@ -121,12 +122,12 @@ const EMPTY_REPORT: PrecompressReport = {
   linked: 0,
 };
 
-/** Whether a file starts with gzip's signature. */
-function isGzip(file: string): boolean {
+/** Whether a file starts with gzip's signature (reads only that). */
+function fileIsGzip(file: string): boolean {
   const fd = openSync(file, "r");
   try {
     const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
+    return isGzip(head.subarray(0, readSync(fd, head, 0, 2, 0)));
   } finally {
     closeSync(fd);
   }

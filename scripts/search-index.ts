@@ -36,6 +36,7 @@ import { join, relative, resolve } from "node:path";
 import { gunzipSync } from "node:zlib";
 import yaml from "js-yaml";
 import { listNoticeFiles } from "../src/lib/content-files.ts";
+import { isGzip } from "../src/lib/gzip.ts";
 import {
   MAX_SHORT_COUNT,
   SEPARATOR,
@@ -46,18 +47,18 @@ import {
   shortToken,
   trigrams,
 } from "../src/lib/search-core.ts";
-import type { SearchConfigFile } from "../src/lib/search-config.ts";
+import {
+  SEARCH_CONFIG_PATH,
+  SEARCH_DATA_DIR,
+  SEARCH_TEXT_DIR,
+  type SearchConfigFile,
+} from "../src/lib/search-config.ts";
 import { normalize, serializeT2S } from "../src/lib/search-normalize.ts";
 import { extractSections, type SearchSection } from "../src/lib/search-sections.ts";
 import { NoticeSchema } from "../src/schemas/notice.ts";
 import { dirSize } from "./fs-size.ts";
 import { pool } from "./pool.ts";
 import type { ShardJob, ShardResult } from "./search-shard.ts";
-
-/** Where the search page and the highlighter find the search's own files (under the base path). */
-export const SEARCH_DATA_DIR = "search-data";
-/** The search page's first file in SEARCH_DATA_DIR (SearchConfigFile, src/lib/search-config.ts). */
-export const SEARCH_CONFIG_FILE = "search.json";
 
 export interface IndexedNotice {
   id: string;
@@ -306,13 +307,12 @@ export async function buildSearchIndex(site: string, root: string): Promise<Sear
   const dataDir = join(site, SEARCH_DATA_DIR);
   const bundle = join(site, "pagefind");
   for (const dir of [dataDir, bundle]) rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dataDir, "text"), { recursive: true });
+  mkdirSync(join(site, SEARCH_TEXT_DIR), { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "zly-search-"));
   try {
     const jobs: ShardJob[] = shardRanges(notices.length, shardSize()).map(([from, to], k) => ({
       site,
       out: join(work, `shard-${k}`),
-      texts: join(dataDir, "text"),
       shard: k,
       language: shardLanguage(k),
       notices: notices.slice(from, to).map((n, i) => ({ ...n, ordinal: from + i })),
@@ -336,7 +336,7 @@ export async function buildSearchIndex(site: string, root: string): Promise<Sear
       shards: jobs.map((j, k) => ({ language: j.language, pages: results[k]!.pages })),
       ...pagefindStart(entry),
     };
-    writeFileSync(join(dataDir, SEARCH_CONFIG_FILE), JSON.stringify(config));
+    writeFileSync(join(site, SEARCH_CONFIG_PATH), JSON.stringify(config));
 
     return {
       notices: notices.length,
@@ -353,6 +353,11 @@ export async function buildSearchIndex(site: string, root: string): Promise<Sear
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** search.json of a built site, as written above (for the benchmark and the tests). */
+export function readSearchConfigFile(site: string): SearchConfigFile {
+  return JSON.parse(readFileSync(join(site, SEARCH_CONFIG_PATH), "utf8")) as SearchConfigFile;
 }
 
 /** Bytes of Pagefind's index files (metadata, index and filter chunks). */
@@ -389,7 +394,7 @@ export function readPagefindPages(bundle: string, expectedWords: number[]): stri
 /** Decodes a Pagefind index file (gzip, "pagefind_dcd" signature, CBOR). */
 export function decodePagefindFile(bytes: Uint8Array): unknown {
   let buf = Buffer.from(bytes);
-  if (buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf);
+  if (isGzip(buf)) buf = gunzipSync(buf);
   if (buf.subarray(0, 12).toString() === "pagefind_dcd") buf = buf.subarray(12);
   return decodeCbor(buf);
 }

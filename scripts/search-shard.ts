@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { formatKey } from "../src/lib/search-core.ts";
+import { noticeTextPath } from "../src/lib/search-config.ts";
 import { normalize } from "../src/lib/search-normalize.ts";
 import {
   readPagefindPages,
@@ -27,8 +28,6 @@ export interface ShardJob {
   site: string;
   /** Where this shard's Pagefind output goes. */
   out: string;
-  /** Where the stored texts go. */
-  texts: string;
   shard: number;
   /** Its Pagefind language (shardLanguage). */
   language: string;
@@ -64,7 +63,7 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
         ...(n.docNumber ? { docNumber: n.docNumber } : {}),
         s: n.sections.map((s) => [s.anchor, s.label, s.text]),
       };
-      writeFileSync(join(job.texts, `${n.id}.bin`), gzipSync(JSON.stringify(text), { level: 9 }));
+      writeFileSync(join(job.site, noticeTextPath(n.id)), gzipSync(JSON.stringify(text), { level: 9 }));
 
       const { words, bodyStart } = recordContent(n);
       const key = formatKey({

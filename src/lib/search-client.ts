@@ -13,9 +13,10 @@ import {
   type NoticeMatch,
   type WordCount,
 } from "./search-core.ts";
+import { isGzip } from "./gzip.ts";
 import type { StoredSection } from "./search-excerpt.ts";
 import { queryWords, type T2SMap } from "./search-normalize.ts";
-import { loadSearchConfig, type SearchShardFile } from "./search-config.ts";
+import { loadSearchConfig, noticeTextPath, type SearchShardFile } from "./search-config.ts";
 import { withBase } from "./urls.ts";
 
 /** The part of Pagefind's JS API used here (pagefind_web_js/lib/coupled_search.ts). */
@@ -54,8 +55,7 @@ async function fetchGzipJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { priority: "high" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const text = gzipped
+  const text = isGzip(bytes)
     ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).text()
     : new TextDecoder().decode(bytes);
   return JSON.parse(text) as T;
@@ -153,7 +153,7 @@ export class SearchEngine {
   text(id: string): Promise<NoticeText> {
     let pending = this.texts.get(id);
     if (!pending) {
-      pending = fetchGzipJson<NoticeText>(withBase(`search-data/text/${id}.bin`));
+      pending = fetchGzipJson<NoticeText>(withBase(noticeTextPath(id)));
       pending.catch(() => this.texts.delete(id));
       this.texts.set(id, pending);
     }

@@ -35,7 +35,19 @@ export interface SearchShardFile {
 /** The file as the page uses it: the pairs parsed into the map. */
 export type SearchConfig = Omit<SearchConfigFile, "pairs"> & { t2s: T2SMap };
 
-const FILE = "search-data/search.json";
+/** The search's own files, under the base path (written by scripts/search-index.ts). */
+export const SEARCH_DATA_DIR = "search-data";
+/** This file, under the base path. */
+export const SEARCH_CONFIG_PATH = `${SEARCH_DATA_DIR}/search.json`;
+/** The notices' stored texts (gzipped JSON, one file per notice). */
+export const SEARCH_TEXT_DIR = `${SEARCH_DATA_DIR}/text`;
+
+/** A notice's stored text, under the base path. */
+export function noticeTextPath(id: string): string {
+  return `${SEARCH_TEXT_DIR}/${id}.bin`;
+}
+
+const FILE = SEARCH_CONFIG_PATH;
 let pending: Promise<SearchConfig> | undefined;
 
 export function loadSearchConfig(): Promise<SearchConfig> {

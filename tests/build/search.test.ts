@@ -7,10 +7,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import type { SearchConfigFile } from "../../src/lib/search-config.ts";
 import { parseKey } from "../../src/lib/search-core.ts";
 import { normalize } from "../../src/lib/search-normalize.ts";
-import { decodePagefindFile } from "../../scripts/search-index.ts";
+import { decodePagefindFile, readSearchConfigFile } from "../../scripts/search-index.ts";
 import { extractSections } from "../../src/lib/search-sections.ts";
 import { noticeDocuments } from "../browser/search-truth.ts";
 
@@ -41,9 +40,7 @@ describe.each(notices)("$id", ({ id, data, text }) => {
 test("the search's files are built", () => {
   expect(existsSync(join(dist, "pagefind", "pagefind.js"))).toBe(true);
   expect(readdirSync(join(dist, "pagefind")).some((f) => f.endsWith(".pf_meta"))).toBe(true);
-  const config = JSON.parse(
-    readFileSync(join(dist, "search-data", "search.json"), "utf8"),
-  ) as SearchConfigFile;
+  const config = readSearchConfigFile(dist);
   expect(config.pairs).toContain("質质");
   expect(config.pairs).toContain("國国");
   // The real archive is one shard, indexed as Pagefind language "und".
@@ -58,9 +55,7 @@ test("the search's files are built", () => {
 });
 
 test("search.json names the notice of every Pagefind record, and the files to fetch first", () => {
-  const config = JSON.parse(
-    readFileSync(join(dist, "search-data", "search.json"), "utf8"),
-  ) as SearchConfigFile;
+  const config = readSearchConfigFile(dist);
   const pages = config.shards[0]!.pages;
   // Pagefind's metadata lists its records' page hashes (the ids its results carry).
   const meta = readdirSync(join(dist, "pagefind")).find((f) => f.endsWith(".pf_meta"))!;

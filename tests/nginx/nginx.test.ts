@@ -24,7 +24,7 @@ import { siteFiles } from "../build/site-files.ts";
 import { closeBrowser, expectedNotices, getBrowser, siteUrl } from "../browser/helpers.ts";
 import { noticeDocuments, squash, truthWords } from "../browser/search-truth.ts";
 import { encodePath, get } from "./http.ts";
-import type { SearchConfigFile } from "../../src/lib/search-config.ts";
+import { readSearchConfigFile } from "../../scripts/search-index.ts";
 
 afterAll(closeBrowser);
 
@@ -361,9 +361,7 @@ describe("in Chromium under the production CSP", () => {
   test.skipIf(!existsSync(join(dist, "search", "index.html")))(
     "search over several index shards finds exactly the notices that contain the query",
     async () => {
-      const config = JSON.parse(
-        readFileSync(join(dist, "search-data", "search.json"), "utf8"),
-      ) as SearchConfigFile;
+      const config = readSearchConfigFile(dist);
       expect(config.shards.length, "the sub-path site is indexed in several shards").toBeGreaterThan(1);
       const texts = noticeDocuments().map((n) => ({ id: n.id, text: squash(n.text) }));
       // Realistic queries, and from each notice a passage of its own text (so every shard has hits).
