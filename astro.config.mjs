@@ -1,18 +1,35 @@
 // @ts-check
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import tailwindcss from "@tailwindcss/vite";
-import rehypeOfficialAnchors from "./src/plugins/rehype-official-anchors.ts";
-import rehypeLiteralListNumbers from "./src/plugins/rehype-literal-list-numbers.ts";
-import rehypeDocNumberLinks from "./src/plugins/rehype-doc-number-links.ts";
-import rehypeCopyLink from "./src/plugins/rehype-copy-link.ts";
-import archiveCheck from "./src/integrations/archive-check.ts";
-import sitemap from "./src/integrations/sitemap.ts";
+import rehypeOfficialAnchors from "./src/document/plugins/rehype-official-anchors.ts";
+import rehypeLiteralListNumbers from "./src/document/plugins/rehype-literal-list-numbers.ts";
+import rehypeDocNumberLinks from "./src/document/plugins/rehype-doc-number-links.ts";
+import rehypeCopyLink from "./src/document/plugins/rehype-copy-link.ts";
+import archiveCheck from "./src/archive/integration.ts";
+import sitemap from "./src/outputs/sitemap.ts";
 
 // Deployment: the site URL and base path come from the environment (see README).
 const site = process.env.SITE_URL || "http://localhost:4321";
 const base = process.env.BASE_PATH || "/";
+
+const srcDir = fileURLToPath(new URL("./src/", import.meta.url));
+
+/**
+ * Browser chunks are named after their domain and module, `_astro/search-page.[hash].js` for
+ * src/search/page.ts (shared/ modules by their own name), so the public file names say what
+ * they are and stay the same when a module moves inside its domain.
+ * @param {import("rolldown").PreRenderedChunk} chunk
+ */
+function clientChunkName(chunk) {
+  const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? "";
+  const inSrc = id.startsWith(srcDir) ? id.slice(srcDir.length).split("?")[0] : undefined;
+  const m = inSrc ? /^([a-z-]+)\/([a-z0-9-]+)\.ts$/.exec(inSrc) : null;
+  const name = (m ? (m[1] === "shared" ? m[2] : `${m[1]}-${m[2]}`) : chunk.name) ?? "chunk";
+  return `_astro/${name.replace(/[^\w.-]/g, "_")}.[hash].js`;
+}
 
 export default defineConfig({
   site,
@@ -41,6 +58,12 @@ export default defineConfig({
   integrations: [archiveCheck(), mdx(), sitemap()],
   // assetsInlineLimit 0: Astro would otherwise inline small processed <script>s into the page,
   // which the Content-Security-Policy (script-src 'self') forbids.
-  vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0 } },
+  vite: {
+    plugins: [tailwindcss()],
+    build: { assetsInlineLimit: 0 },
+    environments: {
+      client: { build: { rolldownOptions: { output: { chunkFileNames: clientChunkName } } } },
+    },
+  },
   devToolbar: { enabled: false },
 });

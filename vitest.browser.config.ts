@@ -1,6 +1,6 @@
 /**
  * Browser tests: Debian's Chromium (driven by playwright-core) against the built site in dist/,
- * served by scripts/serve.ts on a free port (tests/browser/global-setup.ts). Build first:
+ * served by scripts/serve/serve.ts on a free port (tests/browser/global-setup.ts). Build first:
  * `npm test` does, or `npm run build && npx vitest run --config vitest.browser.config.ts`.
  */
 import { defineConfig } from "vitest/config";

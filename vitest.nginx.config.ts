@@ -1,5 +1,5 @@
 /**
- * Browser tests against real nginx: the site built for a sub-path deployment (scripts/subpath-build.ts,
+ * Browser tests against real nginx: the site built for a sub-path deployment (scripts/test/subpath-build.ts,
  * https://example.gov.cn/zlyda/) served by Debian's nginx with deploy/nginx.conf on a loopback port
  * (tests/nginx/global-setup.ts), in Chromium (tests/browser/helpers.ts). They fail on any
  * Content-Security-Policy violation and check the server's headers. `npm test` runs them after the

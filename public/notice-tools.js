@@ -1,14 +1,14 @@
 /*
- * Notice page tools (loaded by src/components/NoticeTools.astro; a file, not an inline script, so
+ * Notice page tools (loaded by src/components/notice/NoticeTools.astro; a file, not an inline script, so
  * a Content-Security-Policy without 'unsafe-inline' allows it). Everything works without it:
  *
  * - Copy-link controls (a.copy-link, added to every anchored heading, paragraph and list item by
- *   src/plugins/rehype-copy-link.ts) are real links to #id, i.e. permalinks. With this script,
+ *   src/document/plugins/rehype-copy-link.ts) are real links to #id, i.e. permalinks. With this script,
  *   activating one copies the full URL (this page's address without its fragment + "#" + id) to
  *   the clipboard and announces 已复制链接 in the live region [data-copy-status]. Clicks with a
  *   modifier key (open in a new tab, …) keep the link's normal behaviour. If the clipboard is
  *   not available, the link is followed, so the address bar shows the URL to copy.
- * - Citation (src/components/NoticeCitation.astro): the access date becomes today's date (the
+ * - Citation (src/components/notice/NoticeCitation.astro): the access date becomes today's date (the
  *   reader's), and the 复制引文 button, hidden without JavaScript, copies the reference.
  */
 (function () {

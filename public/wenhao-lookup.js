@@ -2,7 +2,7 @@
  * The 404 page's help for /wenhao/{docNumber}/ addresses the archive has no page for (loaded by
  * src/components/WenhaoNotFound.astro; a file, not inline, so a strict CSP allows it).
  *
- * The typed number is read from the path, canonicalised like src/lib/doc-number.ts
+ * The typed number is read from the path, canonicalised like src/document/doc-number.ts
  * (parseDocNumber: any bracket style 〔〕 [ ] ( ) （ ） 【 】 ［ ］ or none; also the
  * {prefix}-{year}-{serial} form; full-width digits), and shown in its printed form with a
  * search link. If the canonical form is a held number after all, the page goes on to the notice.

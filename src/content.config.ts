@@ -1,16 +1,16 @@
 /**
  * Content collections. Every page is built from these, never by re-parsing notice text.
  * Cross-entry rules (issuers resolve, unique document numbers, fidelity to the sources) are
- * checked before the build starts by src/integrations/archive-check.ts.
+ * checked before the build starts by src/archive/integration.ts.
  */
 import { defineCollection } from "astro:content";
 import { file, glob } from "astro/loaders";
 import { CatalogEntrySchema } from "./schemas/catalog.ts";
 import { IssuerSchema } from "./schemas/issuer.ts";
 import { NoticeSchema } from "./schemas/notice.ts";
-import { readCatalog } from "./lib/catalog.ts";
+import { readCatalog } from "./archive/catalog.ts";
 import { ChangelogEntrySchema } from "./schemas/changelog.ts";
-import { changelogById } from "./lib/changelog-file.ts";
+import { changelogById } from "./archive/changelog-file.ts";
 
 const notices = defineCollection({
   // Ids are file names ({year}-{slug}): the frontmatter `slug` repeats across years (quanguo).
@@ -41,7 +41,7 @@ const catalog = defineCollection({
   schema: CatalogEntrySchema,
 });
 
-/** The archive's changelog; ids are the entries' anchors on /changelog/ (src/lib/changelog.ts). */
+/** The archive's changelog; ids are the entries' anchors on /changelog/ (src/archive/changelog.ts). */
 const changelog = defineCollection({
   loader: file("./content/changelog.yaml", { parser: changelogById }),
   schema: ChangelogEntrySchema,

@@ -1,13 +1,13 @@
 /**
- * /changelog.xml: the changelog as an Atom 1.0 feed (src/lib/changelog.ts), newest first.
+ * /changelog.xml: the changelog as an Atom 1.0 feed (src/archive/changelog.ts), newest first.
  * Entry ids are the entries' anchors on /changelog/, so they never change.
  */
 import type { APIRoute } from "astro";
-import { changelogAtom } from "../lib/changelog.ts";
-import { getChangelog } from "../lib/changelog-queries.ts";
-import { absoluteHref } from "../lib/notice-citation.ts";
-import { getNotices, noticeUrl } from "../lib/queries.ts";
-import { withBase } from "../lib/urls.ts";
+import { changelogAtom } from "../archive/changelog.ts";
+import { getChangelog } from "../queries/changelog.ts";
+import { absoluteHref } from "../outputs/citation/notice-citation.ts";
+import { getNotices, noticeUrl } from "../queries/index.ts";
+import { withBase } from "../shared/urls.ts";
 
 export const GET: APIRoute = async () => {
   const notices = new Map((await getNotices()).map((n) => [n.id, n]));

@@ -1,6 +1,6 @@
-/** /feed.xml — Atom feed of the archive's notices, newest first (src/lib/feed.ts). */
+/** /feed.xml — Atom feed of the archive's notices, newest first (src/outputs/feeds/feed.ts). */
 import type { APIRoute } from "astro";
-import { atomFeed } from "../lib/feed.ts";
+import { atomFeed } from "../outputs/feeds/feed.ts";
 
 export const GET: APIRoute = async () =>
   new Response(await atomFeed(), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });

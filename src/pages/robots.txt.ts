@@ -4,7 +4,7 @@
  * this Sitemap line there (README, Deployment).
  */
 import type { APIRoute } from "astro";
-import { absoluteUrl } from "../lib/site.ts";
+import { absoluteUrl } from "../shared/site.ts";
 
 export const GET: APIRoute = () =>
   new Response(`User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl("sitemap.xml")}\n`, {

@@ -11,7 +11,7 @@
  * with defaults applied) plus its id, its URLs and the names of the issuers it refers to.
  */
 import { z } from "zod";
-import { PART_ANCHORS } from "../lib/anchors.ts";
+import { PART_ANCHORS } from "../document/anchors.ts";
 import { NoticeSchema } from "./notice.ts";
 
 /** What each frontmatter field holds, for the published schema (mirrors src/schemas/notice.ts). */
@@ -46,7 +46,7 @@ const FIELD_DESCRIPTIONS: Record<keyof typeof NoticeSchema.shape, string> = {
     "The verbatim source file and its SHA-256, how it was obtained, how complete it is, and every piece of extraction junk removed.",
 };
 
-/** A permanent anchor on the notice page (src/lib/anchors.ts): `#s2-3`, `#a1`, `#signature` … */
+/** A permanent anchor on the notice page (src/document/anchors.ts): `#s2-3`, `#a1`, `#signature` … */
 export const AnchorSchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/)
@@ -141,7 +141,7 @@ export interface SectionBlock {
 
 export interface PartBlock {
   type: "part";
-  /** Which document part (src/lib/anchors.ts PART_ANCHORS): masthead, signature, imprint … */
+  /** Which document part (src/document/anchors.ts PART_ANCHORS): masthead, signature, imprint … */
   part: string;
   anchor: string;
   content: Block[];

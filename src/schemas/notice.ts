@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { canonicalDocNumber } from "../lib/doc-number.ts";
+import { canonicalDocNumber } from "../document/doc-number.ts";
 import { IsoDateSchema } from "./dates.ts";
 import { ProvenanceSchema } from "./provenance.ts";
 

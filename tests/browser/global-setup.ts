@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startServer } from "../../scripts/serve.ts";
+import { startServer } from "../../scripts/serve/serve.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

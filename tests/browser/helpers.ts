@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import yaml from "js-yaml";
 import { inject } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.ts";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/test/chromium.ts";
 
 export { CHROMIUM };
 

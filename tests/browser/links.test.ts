@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { afterAll, describe, expect, test } from "vitest";
-import { wenhaoVariants } from "../../src/lib/wenhao.ts";
+import { wenhaoVariants } from "../../src/outputs/wenhao/wenhao.ts";
 import {
   ROOT,
   baseUrl,

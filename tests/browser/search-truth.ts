@@ -1,6 +1,6 @@
 /**
  * The search's truth, computed from the content files and independently of the site's own
- * normaliser (src/lib/search-normalize.ts): a notice matches a query when its document text
+ * normaliser (src/search/normalize.ts): a notice matches a query when its document text
  * contains every word, ignoring whitespace and punctuation, traditional characters read as
  * simplified (OpenCC). Used by the search tests in the browser, on the built site and under nginx.
  */
@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import * as OpenCC from "opencc-js/t2cn";
-import { mdxBodyText } from "../../src/lib/fidelity.ts";
+import { mdxBodyText } from "../../src/archive/fidelity.ts";
 import { ROOT } from "./helpers.ts";
 
 /** Letters and digits only, full-width folded, lower case: the semantics readers expect. */

@@ -5,7 +5,7 @@
  * texts themselves (random substrings of sections, several words, punctuation changed, words
  * found nowhere) — each checked against the truth computed here from the texts: a notice
  * matches when its text contains every word, ignoring whitespace and punctuation (the MDX body,
- * see src/lib/fidelity.ts mdxBodyText); a section matches when its text contains any word.
+ * see src/archive/fidelity.ts mdxBodyText); a section matches when its text contains any word.
  * Nothing expected is typed by hand. Then the contract attributes, the ranking rules, the
  * filters and their counts, the URL and the back button, the highlight on arrival and keyboard
  * use.
@@ -13,8 +13,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { rng } from "../../scripts/generate-synthetic-archive.ts";
-import { extractSections } from "../../src/lib/search-sections.ts";
+import { rng } from "../../scripts/bench/synthetic-archive.ts";
+import { extractSections } from "../../src/search/sections.ts";
 import { ROOT, closeBrowser, openPage, siteUrl, type OpenedPage } from "./helpers.ts";
 import { noticeDocuments, squash, truthWords } from "./search-truth.ts";
 
@@ -63,7 +63,7 @@ function expected(q: string, order: "relevance" | "date" = "relevance"): Expecte
   const found = truth.filter((t) => ws.length > 0 && ws.every((w) => t.text.includes(w)));
   const score = (t: TruthNotice) => ({
     title: ws.every((w) => t.fields.some((f) => f.includes(w))),
-    // 1–2 character words count at most 30 times a notice (src/lib/search-core.ts).
+    // 1–2 character words count at most 30 times a notice (src/search/core.ts).
     n: ws.reduce(
       (s, w) => s + (Array.from(w).length <= 2 ? Math.min(30, count(t.text, w)) : count(t.text, w)),
       0,

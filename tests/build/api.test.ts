@@ -11,10 +11,10 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, test } from "vitest";
-import { mdxBodyText, significantChars } from "../../src/lib/fidelity.ts";
-import { blockAnchors, blocksToText } from "../../src/lib/structured-text.ts";
+import { mdxBodyText, significantChars } from "../../src/archive/fidelity.ts";
+import { blockAnchors, blocksToText } from "../../src/text/structured-text.ts";
 import type { NoticeDocument, NoticesDocument } from "../../src/schemas/api.ts";
-import { THEMES_CSV_HEADER } from "../../src/lib/csv.ts";
+import { THEMES_CSV_HEADER } from "../../src/outputs/open-data/csv.ts";
 import { BUILT, DIST, SITE_ROOT, contentNotices, fileForUrl, readJson } from "./site-files.ts";
 
 const notices = contentNotices();

@@ -43,7 +43,7 @@ describe.skipIf(!built)("a second clean build", () => {
     // Noon in Shanghai (UTC+8) of that date: 04:00 UTC.
     const epoch = String(Date.parse(`${date}T04:00:00Z`) / 1000);
     // Otherwise the same environment as the first build (SITE_URL, BASE_PATH unset or as given).
-    const result = spawnSync(process.execPath, [join(root, "scripts", "build.ts")], {
+    const result = spawnSync(process.execPath, [join(root, "scripts", "build", "build.ts")], {
       cwd: root,
       env: { ...process.env, BUILD_OUT_DIR: again, SOURCE_DATE_EPOCH: epoch, ASTRO_TELEMETRY_DISABLED: "1" },
       encoding: "utf8",

@@ -1,5 +1,5 @@
 /**
- * Link check of the built site (scripts/check-links.ts, no network): every internal href/src, every
+ * Link check of the built site (scripts/build/check-links.ts, no network): every internal href/src, every
  * `#anchor`, and every absolute URL in the feeds, sitemap and open data resolves to a file under
  * the base path — for dist/ as built (BASE_PATH, usually "/"), and for the same site built for
  * a sub-path deployment (BASE_PATH=/zlyda/, SITE_URL=https://example.gov.cn) into
@@ -9,8 +9,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
-import { checkLinks, formatProblems } from "../../scripts/check-links.ts";
-import { SUBPATH_BUILD as SUBPATH, subpathSite } from "../../scripts/subpath-build.ts";
+import { checkLinks, formatProblems } from "../../scripts/build/check-links.ts";
+import { SUBPATH_BUILD as SUBPATH, subpathSite } from "../../scripts/test/subpath-build.ts";
 import { BASE, BUILT, DIST, SITE, siteFiles } from "./site-files.ts";
 
 // Parsing every page takes a few seconds, more on a busy machine: 120 s per check.

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, test } from "vitest";
-import { wenhaoVariants } from "../../src/lib/wenhao.ts";
+import { wenhaoVariants } from "../../src/outputs/wenhao/wenhao.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const dist = join(root, "dist");

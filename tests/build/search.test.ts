@@ -7,10 +7,10 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
-import { parseKey } from "../../src/lib/search-core.ts";
-import { normalize } from "../../src/lib/search-normalize.ts";
-import { decodePagefindFile, readSearchConfigFile } from "../../scripts/search-index.ts";
-import { extractSections } from "../../src/lib/search-sections.ts";
+import { parseKey } from "../../src/search/core.ts";
+import { normalize } from "../../src/search/normalize.ts";
+import { decodePagefindFile, readSearchConfigFile } from "../../scripts/search/index.ts";
+import { extractSections } from "../../src/search/sections.ts";
 import { noticeDocuments } from "../browser/search-truth.ts";
 
 const root = join(import.meta.dirname, "../..");

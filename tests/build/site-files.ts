@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import yaml from "js-yaml";
-import { normalizeBase } from "../../src/lib/base-path.ts";
+import { normalizeBase } from "../../src/shared/base-path.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const DIST = join(ROOT, "dist");

@@ -1,11 +1,11 @@
 /**
  * Serves the sub-path build (SUBPATH_DIST from `npm test`, else built now) with real nginx and
- * deploy/nginx.conf (scripts/nginx.ts) for the tests in tests/nginx, and hands them the site's
+ * deploy/nginx.conf (scripts/serve/nginx.ts) for the tests in tests/nginx, and hands them the site's
  * URL — `inject("baseUrl")`, as tests/browser/helpers.ts expects — and where the site is.
  */
 import type { TestProject } from "vitest/node";
-import { nginxMissing, startNginx } from "../../scripts/nginx.ts";
-import { SUBPATH_BUILD, subpathSite } from "../../scripts/subpath-build.ts";
+import { nginxMissing, startNginx } from "../../scripts/serve/nginx.ts";
+import { SUBPATH_BUILD, subpathSite } from "../../scripts/test/subpath-build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -24,7 +24,7 @@ import { siteFiles } from "../build/site-files.ts";
 import { closeBrowser, expectedNotices, getBrowser, siteUrl } from "../browser/helpers.ts";
 import { noticeDocuments, squash, truthWords } from "../browser/search-truth.ts";
 import { encodePath, get } from "./http.ts";
-import { readSearchConfigFile } from "../../scripts/search-index.ts";
+import { readSearchConfigFile } from "../../scripts/search/index.ts";
 
 afterAll(closeBrowser);
 
@@ -94,7 +94,7 @@ describe("headers", () => {
 
   test("Pagefind's own gzipped files are sent as they are, with Content-Encoding: gzip when accepted", async () => {
     // So the browser inflates them natively and Pagefind skips its own inflation in JavaScript
-    // (their .gz hard links, scripts/precompress.ts); without Accept-Encoding the same bytes
+    // (their .gz hard links, scripts/build/precompress.ts); without Accept-Encoding the same bytes
     // come unlabelled, and Pagefind inflates them itself.
     for (const re of [
       /^pagefind\/index\/.+\.pf_index$/,
@@ -355,7 +355,7 @@ describe("in Chromium under the production CSP", () => {
     },
   );
 
-  // This site is indexed in shards of two notices (scripts/subpath-build.ts), so these searches
+  // This site is indexed in shards of two notices (scripts/test/subpath-build.ts), so these searches
   // combine several Pagefind indexes: the notices found must be exactly those whose text holds
   // every word, as with one index (truth computed here from the MDX bodies).
   test.skipIf(!existsSync(join(dist, "search", "index.html")))(

@@ -1,5 +1,5 @@
 /** /api/notices.json — every held notice's metadata (schema: /api/schema/notices.schema.json). */
 import type { APIRoute } from "astro";
-import { jsonResponse, noticesDocument } from "../../lib/open-data.ts";
+import { jsonResponse, noticesDocument } from "../../outputs/open-data/open-data.ts";
 
 export const GET: APIRoute = async () => jsonResponse(await noticesDocument());

@@ -4,7 +4,7 @@
  * UTF-8 with a byte-order mark (Excel), RFC 4180 quoting, CRLF line ends.
  */
 import type { APIRoute } from "astro";
-import { themesCsv } from "../../lib/open-data.ts";
+import { themesCsv } from "../../outputs/open-data/open-data.ts";
 
 export const GET: APIRoute = async () =>
   new Response(await themesCsv(), {

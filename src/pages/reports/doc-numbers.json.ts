@@ -2,12 +2,12 @@
  * /reports/doc-numbers.json, the build report of document numbers in the notices' text: those
  * linked to a held notice, each notice's mentions of its own number, and those the archive does
  * not hold (left as plain text). The same resolver as the rehype plugin that makes the links
- * (src/plugins/rehype-doc-number-links.ts); the build prints a one-line summary.
+ * (src/document/plugins/rehype-doc-number-links.ts); the build prints a one-line summary.
  */
 import type { APIRoute } from "astro";
-import { heldDocNumbers, resolveDocNumbers } from "../../lib/doc-number-links.ts";
-import { mdxBodyText } from "../../lib/fidelity.ts";
-import { getNotices } from "../../lib/queries.ts";
+import { heldDocNumbers, resolveDocNumbers } from "../../document/doc-number-links.ts";
+import { mdxBodyText } from "../../archive/fidelity.ts";
+import { getNotices } from "../../queries/index.ts";
 
 export const GET: APIRoute = async () => {
   const notices = await getNotices();

@@ -1,10 +1,10 @@
 /**
  * /trends/index.json: every held notice's searchable text (letters and digits only, see
  * normalizeForSearch), fetched by the term box on /trends/ when it is first used. The box counts
- * a typed term in these texts with the same code as the build (src/lib/trends.ts).
+ * a typed term in these texts with the same code as the build (src/trends/trends.ts).
  */
 import type { APIRoute } from "astro";
-import { trendTexts } from "../../lib/trends-data.ts";
+import { trendTexts } from "../../trends/data.ts";
 
 export const GET: APIRoute = async () => {
   const notices = (await trendTexts()).map(({ id, year, level, label, url, text }) => ({

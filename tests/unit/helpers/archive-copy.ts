@@ -6,8 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, expect } from "vitest";
-import { checkArchive } from "../../../src/lib/archive-check.ts";
-import { ArchiveError } from "../../../src/lib/errors.ts";
+import { checkArchive } from "../../../src/archive/check/index.ts";
+import { ArchiveError } from "../../../src/archive/errors.ts";
 
 export const root = resolve(import.meta.dirname, "../../..");
 let copies: string[] = [];

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import yaml from "js-yaml";
-import { listNoticeFiles, splitMdx } from "../../../src/lib/content-files.ts";
-import { readCatalog } from "../../../src/lib/catalog.ts";
+import { listNoticeFiles, splitMdx } from "../../../src/archive/files.ts";
+import { readCatalog } from "../../../src/archive/catalog.ts";
 import { CatalogEntrySchema, type CatalogEntry } from "../../../src/schemas/catalog.ts";
 import { NoticeSchema, type Notice } from "../../../src/schemas/notice.ts";
 

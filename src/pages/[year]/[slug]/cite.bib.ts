@@ -1,11 +1,11 @@
 /**
  * /{year}/{slug}/cite.bib: the notice's citation as BibTeX (@misc with urldate; biblatex reads it too), built by
- * src/lib/citation.ts. A static file: its access date is the build date (see NoticeCitation.astro).
+ * src/outputs/citation/citation.ts. A static file: its access date is the build date (see NoticeCitation.astro).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { toBibtex } from "../../../lib/citation.ts";
-import { BUILD_DATE, noticeCitation } from "../../../lib/notice-citation.ts";
-import { noticeStaticPaths, type NoticeEntry } from "../../../lib/queries.ts";
+import { toBibtex } from "../../../outputs/citation/citation.ts";
+import { BUILD_DATE, noticeCitation } from "../../../outputs/citation/notice-citation.ts";
+import { noticeStaticPaths, type NoticeEntry } from "../../../queries/index.ts";
 
 export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 

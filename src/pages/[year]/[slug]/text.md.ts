@@ -4,8 +4,8 @@
  * where it comes from.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { noticeMarkdown } from "../../../lib/open-data.ts";
-import { noticeStaticPaths, type NoticeEntry } from "../../../lib/queries.ts";
+import { noticeMarkdown } from "../../../outputs/open-data/open-data.ts";
+import { noticeStaticPaths, type NoticeEntry } from "../../../queries/index.ts";
 
 export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 

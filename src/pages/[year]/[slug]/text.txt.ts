@@ -4,8 +4,8 @@
  * source.txt next to it.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { noticeText } from "../../../lib/open-data.ts";
-import { noticeStaticPaths, type NoticeEntry } from "../../../lib/queries.ts";
+import { noticeText } from "../../../outputs/open-data/open-data.ts";
+import { noticeStaticPaths, type NoticeEntry } from "../../../queries/index.ts";
 
 export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 

@@ -1,7 +1,7 @@
 /** /api/schema/notice.schema.json — JSON Schema of /api/notices/{year}/{slug}.json, generated from zod. */
 import type { APIRoute } from "astro";
-import { SCHEMA_PATHS, jsonResponse } from "../../../lib/open-data.ts";
-import { absoluteUrl } from "../../../lib/site.ts";
+import { SCHEMA_PATHS, jsonResponse } from "../../../outputs/open-data/open-data.ts";
+import { absoluteUrl } from "../../../shared/site.ts";
 import { NoticeDocumentSchema, publishedJsonSchema } from "../../../schemas/api.ts";
 
 export const GET: APIRoute = () =>

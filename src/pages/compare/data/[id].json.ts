@@ -1,11 +1,11 @@
 /**
- * /compare/data/{id}.json: one notice's sections as words (CompareDoc, src/lib/compare.ts),
+ * /compare/data/{id}.json: one notice's sections as words (CompareDoc, src/compare/compare.ts),
  * fetched by the compare picker, which aligns and diffs two of them in the browser with the same
  * code as the static compare pages.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { compareDoc } from "../../../lib/compare-data.ts";
-import { getNotices, type NoticeEntry } from "../../../lib/queries.ts";
+import { compareDoc } from "../../../compare/data.ts";
+import { getNotices, type NoticeEntry } from "../../../queries/index.ts";
 
 export const getStaticPaths = (async () => {
   return (await getNotices()).map((notice) => ({ params: { id: notice.id }, props: { notice } }));

@@ -5,8 +5,8 @@
  * size however many notices the archive holds.
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { pickerOption } from "../../../lib/compare-data.ts";
-import { getNoticesByYear, type NoticeEntry } from "../../../lib/queries.ts";
+import { pickerOption } from "../../../compare/data.ts";
+import { getNoticesByYear, type NoticeEntry } from "../../../queries/index.ts";
 
 export const getStaticPaths = (async () => {
   return [...(await getNoticesByYear())].map(([year, notices]) => ({

@@ -4,8 +4,8 @@
  * (schema: /api/schema/notice.schema.json).
  */
 import type { APIRoute, GetStaticPaths } from "astro";
-import { jsonResponse, noticeDocument } from "../../../../lib/open-data.ts";
-import { noticeStaticPaths, type NoticeEntry } from "../../../../lib/queries.ts";
+import { jsonResponse, noticeDocument } from "../../../../outputs/open-data/open-data.ts";
+import { noticeStaticPaths, type NoticeEntry } from "../../../../queries/index.ts";
 
 export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 

@@ -1,0 +1,171 @@
+/**
+ * The archive's open data, built from the collections (never by re-parsing text): notice
+ * metadata records, the JSON documents under /api/, the themes-and-slogans CSV, and the paths
+ * of every machine-readable rendering of a notice. Shapes: src/schemas/api.ts.
+ */
+import type { Block, NoticeDocument, NoticeRecord, NoticesDocument } from "../../schemas/api.ts";
+import { noticeBlocks } from "../../text/notice-body.ts";
+import { blocksToMarkdown, blocksToText, escapeMarkdown } from "../../text/structured-text.ts";
+import {
+  getIssuerMap,
+  getNotices,
+  inferredBasis,
+  yearsOverview,
+  type NoticeEntry,
+} from "../../queries/index.ts";
+import { REPRODUCTION_NOTICE, absoluteUrl } from "../../shared/site.ts";
+import { withBase } from "../../shared/urls.ts";
+import { THEMES_CSV_HEADER, toCsv } from "./csv.ts";
+
+/* ───────────────────────────── paths ───────────────────────────── */
+
+/** Site paths (without base) of a notice's renderings. */
+export function noticePaths(notice: NoticeEntry | { data: { year: number; slug: string } }) {
+  const { year, slug } = notice.data;
+  return {
+    html: `${year}/${slug}/`,
+    json: `api/notices/${year}/${slug}.json`,
+    text: `${year}/${slug}/text.txt`,
+    markdown: `${year}/${slug}/text.md`,
+    source: `${year}/${slug}/source.txt`,
+  };
+}
+
+/** Base-aware links to a notice's renderings, for pages. */
+export function noticeDataLinks(notice: NoticeEntry) {
+  const p = noticePaths(notice);
+  return { json: withBase(p.json), text: withBase(p.text), markdown: withBase(p.markdown) };
+}
+
+export const SCHEMA_PATHS = {
+  notices: "api/schema/notices.schema.json",
+  notice: "api/schema/notice.schema.json",
+} as const;
+
+/* ───────────────────────────── records ───────────────────────────── */
+
+/** One notice's metadata: frontmatter, id, absolute URLs and the names of its issuers. */
+export async function noticeRecord(notice: NoticeEntry): Promise<NoticeRecord> {
+  const issuers = await getIssuerMap();
+  const d = notice.data;
+  const ids = [...new Set([...d.issuers, ...d.inferredIssuers.map((i) => i.id), ...d.coHosts])];
+  const issuerNames: NoticeRecord["issuerNames"] = {};
+  for (const id of ids) {
+    const issuer = issuers.get(id);
+    issuerNames[id] = {
+      name: issuer?.name ?? id,
+      ...(issuer?.shortName ? { shortName: issuer.shortName } : {}),
+    };
+  }
+  const p = noticePaths(notice);
+  return {
+    id: notice.id,
+    url: absoluteUrl(p.html),
+    ...d,
+    issuerNames,
+    links: {
+      html: absoluteUrl(p.html),
+      json: absoluteUrl(p.json),
+      text: absoluteUrl(p.text),
+      markdown: absoluteUrl(p.markdown),
+      source: absoluteUrl(p.source),
+    },
+  };
+}
+
+export async function noticesDocument(): Promise<NoticesDocument> {
+  const notices = await Promise.all((await getNotices()).map(noticeRecord));
+  return {
+    $schema: absoluteUrl(SCHEMA_PATHS.notices),
+    title: "质量月档案：全部通知的元数据",
+    disclaimer: REPRODUCTION_NOTICE,
+    count: notices.length,
+    notices,
+  };
+}
+
+export async function noticeDocument(notice: NoticeEntry): Promise<NoticeDocument> {
+  const body: Block[] = await noticeBlocks(notice);
+  return {
+    $schema: absoluteUrl(SCHEMA_PATHS.notice),
+    disclaimer: REPRODUCTION_NOTICE,
+    notice: await noticeRecord(notice),
+    body,
+  };
+}
+
+/** JSON as published: pretty-printed (diffable, readable in a browser), ending in a newline. */
+export function jsonResponse(value: unknown, contentType = "application/json; charset=utf-8"): Response {
+  return new Response(`${JSON.stringify(value, null, 2)}\n`, { headers: { "Content-Type": contentType } });
+}
+
+/* ───────────────────────────── CSV ───────────────────────────── */
+
+/**
+ * One row per year with a known national theme, oldest first. `status` is `archived` (the
+ * archive holds a notice of that year) or `catalogue` (only the catalogue of national themes,
+ * a secondary source, knows the theme). Slogans (one per line within the cell) come from the
+ * held national notice.
+ */
+export async function themesCsv(): Promise<string> {
+  const years = (await yearsOverview())
+    .filter((y) => (y.status === "archived" || y.status === "catalogued") && y.theme)
+    .sort((a, b) => a.year - b.year);
+  const rows = years.map((y) => {
+    const national = y.national?.data;
+    const slogans = national?.slogans ?? [];
+    const from = y.theme!.from === "catalog" ? "catalogue" : y.theme!.from;
+    const notes = [
+      y.theme!.inferredBasis ? `主题为推断：${y.theme!.inferredBasis}` : undefined,
+      y.status === "catalogued" ? y.catalog?.note : undefined,
+    ].filter(Boolean);
+    const docNumber = national?.docNumber ?? (y.status === "catalogued" ? y.catalog?.docNumber : undefined);
+    return [
+      y.year,
+      y.status === "archived" ? "archived" : "catalogue",
+      y.theme!.value,
+      from,
+      slogans.join("\n"),
+      // Empty, not 0, when the archive holds no national notice for the year: slogans unknown.
+      national ? slogans.length : undefined,
+      docNumber,
+      y.national ? absoluteUrl(noticePaths(y.national).html) : y.url ? absoluteUrl(`${y.year}/`) : undefined,
+      y.status === "catalogued" ? y.catalog?.sourceKind : undefined,
+      y.status === "catalogued" ? y.catalog?.sourceUrl : undefined,
+      notes.join("；") || undefined,
+    ];
+  });
+  return toCsv(THEMES_CSV_HEADER, rows);
+}
+
+/* ───────────────────────────── text renderings ───────────────────────────── */
+
+/** Lines saying where a text comes from and what it is worth, for the .txt and .md renderings. */
+async function provenanceLines(notice: NoticeEntry): Promise<string[]> {
+  const d = notice.data;
+  const p = noticePaths(notice);
+  const gaps = d.provenance.completeness.filter((c) => c !== "complete");
+  const inferred = (field: "title" | "docNumber") => (inferredBasis(notice, field) ? "，推断" : "");
+  const title = d.title
+    ? `《${d.title}》${inferred("title") ? "（标题为推断）" : ""}`
+    : `${d.year}年“质量月”活动通知（标题缺失）`;
+  return [
+    `质量月档案：${title}${d.docNumber ? `（${d.docNumber}${inferred("docNumber")}）` : ""}`,
+    `网页：${absoluteUrl(p.html)}`,
+    `原始来源文本：${absoluteUrl(p.source)}`,
+    ...(gaps.length ? [`文本不完整：${d.provenance.note ?? gaps.join("、")}`] : []),
+    REPRODUCTION_NOTICE,
+  ];
+}
+
+/** /{year}/{slug}/text.txt: the archived text as structured, then where it comes from. */
+export async function noticeText(notice: NoticeEntry): Promise<string> {
+  const body = blocksToText(await noticeBlocks(notice));
+  return `${body}\n——————\n${(await provenanceLines(notice)).join("\n")}\n`;
+}
+
+/** /{year}/{slug}/text.md: where the text comes from (a quotation block), then the text. */
+export async function noticeMarkdown(notice: NoticeEntry): Promise<string> {
+  const header = (await provenanceLines(notice)).map((line) => `> ${escapeMarkdown(line)}`).join("  \n");
+  return `${header}\n\n${blocksToMarkdown(await noticeBlocks(notice))}`;
+}
