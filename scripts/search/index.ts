@@ -56,6 +56,7 @@ import {
 import { normalize, serializeT2S } from "../../src/search/normalize.ts";
 import { extractSections, type SearchSection } from "../../src/search/sections.ts";
 import { NoticeSchema } from "../../src/schemas/notice.ts";
+import type { Level } from "../../src/shared/levels.ts";
 import { dirSize } from "../build/fs-size.ts";
 import { pool } from "../build/pool.ts";
 import type { ShardJob, ShardResult } from "./shard.ts";
@@ -64,7 +65,7 @@ export interface IndexedNotice {
   id: string;
   year: number;
   slug: string;
-  level: "national" | "provincial" | "municipal";
+  level: Level;
   region: string;
   issuers: string[];
   title?: string;

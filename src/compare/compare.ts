@@ -8,11 +8,12 @@
  *   comparisonPairs(notices) → 2022-quanguo ⟷ 2022-hainan (implements), 2021-quanguo ⟷ 2022-quanguo …
  *   compareDocs(a, b)        → { rows: [{ a: 一、活动主题, b: 一、活动主题, ops, similarity }, …], similarity }
  */
+import { levelRank, type Level } from "../shared/levels.ts";
 import { DELETE, diffStats, diffTokens, INSERT, similarity, type DiffOp, type DiffStats } from "./diff.ts";
 
 /* ───────────────────────────── pairs ───────────────────────────── */
 
-export type Level = "national" | "provincial" | "municipal";
+export type { Level };
 
 /** What the pair logic needs to know about a notice (frontmatter facts, nothing else). */
 export interface NoticeInfo {
@@ -34,11 +35,9 @@ export interface ComparisonPair<N extends NoticeInfo = NoticeInfo> {
   kind: PairKind;
 }
 
-const LEVEL_ORDER: Record<Level, number> = { national: 0, provincial: 1, municipal: 2 };
-
 /** Base first: the earlier year, then the national notice, then by id. */
 export function orderPair<N extends NoticeInfo>(x: N, y: N): [N, N] {
-  const order = x.year - y.year || LEVEL_ORDER[x.level] - LEVEL_ORDER[y.level] || x.id.localeCompare(y.id);
+  const order = x.year - y.year || levelRank(x.level) - levelRank(y.level) || x.id.localeCompare(y.id);
   return order <= 0 ? [x, y] : [y, x];
 }
 

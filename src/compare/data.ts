@@ -13,7 +13,9 @@ import {
   type ComparisonPair,
   type NoticeInfo,
 } from "./compare.ts";
-import { displayTitle, getNotices, noticeUrl, scopeLabel, type NoticeEntry } from "../queries/index.ts";
+import { displayTitle, scopeLabel } from "../shared/notice.ts";
+import { getNotices, type NoticeEntry } from "../queries/notices.ts";
+import { noticeUrl } from "../shared/urls.ts";
 import { buildCompareDoc } from "./doc.ts";
 import { withBase } from "../shared/urls.ts";
 

@@ -23,6 +23,7 @@
 import { AnchorAllocator } from "../document/anchors.ts";
 import { compactName, resolveIssuer, type IssuerIndex } from "../archive/issuers.ts";
 import { numberingOf } from "../document/numbering.ts";
+import { levelRank, type Level } from "../shared/levels.ts";
 
 /** What activity parsing needs of a notice (a content collection entry satisfies it). */
 export interface ActivityNotice {
@@ -33,7 +34,7 @@ export interface ActivityNotice {
   data: {
     year: number;
     slug: string;
-    level: "national" | "provincial" | "municipal";
+    level: Level;
     region?: string | undefined;
     attachments: { n: number; title: string }[];
     provenance: { completeness: string[] };
@@ -220,11 +221,10 @@ export function parseActivities(notice: ActivityNotice, index: IssuerIndex): Par
 
 /** Activities of every notice, oldest year first, then national before provincial, by item. */
 export function parseAllActivities(notices: readonly ActivityNotice[], index: IssuerIndex): ParsedActivities {
-  const LEVEL = { national: 0, provincial: 1, municipal: 2 } as const;
   const sorted = [...notices].sort(
     (a, b) =>
       a.data.year - b.data.year ||
-      LEVEL[a.data.level] - LEVEL[b.data.level] ||
+      levelRank(a.data.level) - levelRank(b.data.level) ||
       a.data.slug.localeCompare(b.data.slug),
   );
   const result: ParsedActivities = { activities: [], unresolved: [] };

@@ -11,6 +11,7 @@
  * - `activity`: only its activities are listed (an attachment item belongs to it)
  * - `mentioned`: only named inside another body's activity item
  */
+import { levelRank, type Level } from "../shared/levels.ts";
 import type { Activity } from "./activities.ts";
 
 /** What these overviews need of a notice (a content collection entry satisfies it). */
@@ -19,7 +20,7 @@ export interface OverviewNotice {
   data: {
     year: number;
     slug: string;
-    level: "national" | "provincial" | "municipal";
+    level: Level;
     region?: string | undefined;
     title?: string | undefined;
     docNumber?: string | undefined;
@@ -73,14 +74,12 @@ export interface Participation {
   mentionedIn: Activity[];
 }
 
-const LEVEL_ORDER = { national: 0, provincial: 1, municipal: 2 } as const;
-
 /** Notices oldest first; within a year national first, then by slug. */
 export function sortNotices<T extends OverviewNotice>(notices: readonly T[]): T[] {
   return [...notices].sort(
     (a, b) =>
       a.data.year - b.data.year ||
-      LEVEL_ORDER[a.data.level] - LEVEL_ORDER[b.data.level] ||
+      levelRank(a.data.level) - levelRank(b.data.level) ||
       a.data.slug.localeCompare(b.data.slug),
   );
 }

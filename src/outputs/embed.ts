@@ -6,15 +6,11 @@
  */
 import { blockAnchors } from "../text/structured-text.ts";
 import { noticeBlocks } from "../text/notice-body.ts";
-import {
-  SOURCE_KIND_LABELS,
-  getNationalNotices,
-  inferredBasis,
-  missingKind,
-  noticeUrl,
-  yearsOverview,
-  type NoticeEntry,
-} from "../queries/index.ts";
+import { SOURCE_KIND_LABELS } from "../shared/labels.ts";
+import { getNationalNotices, type NoticeEntry } from "../queries/notices.ts";
+import { inferredBasis, missingKind } from "../shared/notice.ts";
+import { noticeUrl } from "../shared/urls.ts";
+import { yearsOverview } from "../queries/years.ts";
 import type { Block } from "../schemas/api.ts";
 
 export interface EmbedCard {

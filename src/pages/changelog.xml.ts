@@ -6,7 +6,8 @@ import type { APIRoute } from "astro";
 import { changelogAtom } from "../archive/changelog.ts";
 import { getChangelog } from "../queries/changelog.ts";
 import { absoluteHref } from "../outputs/citation/notice-citation.ts";
-import { getNotices, noticeUrl } from "../queries/index.ts";
+import { getNotices } from "../queries/notices.ts";
+import { noticeUrl } from "../shared/urls.ts";
 import { withBase } from "../shared/urls.ts";
 
 export const GET: APIRoute = async () => {

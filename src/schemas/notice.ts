@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { canonicalDocNumber } from "../document/doc-number.ts";
+import { LEVELS } from "../shared/levels.ts";
 import { IsoDateSchema } from "./dates.ts";
 import { ProvenanceSchema } from "./provenance.ts";
 
@@ -57,7 +58,7 @@ export const NoticeSchema = z
     /** URL slug: `quanguo` for national notices, the region's pinyin otherwise. Permanent. */
     slug: z.string().regex(/^[a-z][a-z0-9-]*$/, "lowercase ASCII, e.g. quanguo or hainan"),
     /** Administrative level of the notice. */
-    level: z.enum(["national", "provincial", "municipal"]),
+    level: z.enum(LEVELS),
     /** Region for non-national notices, as the text names it, e.g. 海南省. */
     region: z.string().optional(),
     /** 活动主题, as printed. */

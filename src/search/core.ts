@@ -22,6 +22,7 @@
  * from being prefixes of trigrams (an unquoted Pagefind search also returns the words a query
  * word is a prefix of); separators keep matches from running across fields or stream ends.
  */
+import type { Level } from "../shared/levels.ts";
 
 /** Separates the record's streams (no query word starts with `_`). */
 export const SEPARATOR = "_";
@@ -95,7 +96,7 @@ export interface NoticeKey {
   year: number;
   /** Word position where the body region starts. */
   bodyStart: number;
-  level: "national" | "provincial" | "municipal";
+  level: Level;
   /** Region as the notice names it ("" for national notices). */
   region: string;
   /** Issuer registry ids. */

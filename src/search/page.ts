@@ -18,13 +18,13 @@ import {
 import { searchEngine, type NoticeText, type SearchEngine } from "./client.ts";
 import { noticeMatches, type Excerpt } from "./excerpt.ts";
 import { matchRanges, normalizeWithMap, queryWords } from "./normalize.ts";
+import { LEVEL_LABELS } from "../shared/levels.ts";
 import { withBase } from "../shared/urls.ts";
 
 /** Notices rendered per batch (the first one, and each “more”). */
 const BATCH = 10;
 /** Matching sections shown before the rest are folded into a <details>. */
 const SECTIONS_SHOWN = 5;
-const LEVEL_LABELS: Record<string, string> = { national: "全国", provincial: "省级", municipal: "市级" };
 
 interface Elements {
   form: HTMLFormElement;

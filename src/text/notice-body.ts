@@ -10,7 +10,7 @@ import { render } from "astro:content";
 import { experimental_AstroContainer } from "astro/container";
 import { documentComponents } from "../document/components/index.ts";
 import type { Block } from "../schemas/api.ts";
-import type { NoticeEntry } from "../queries/index.ts";
+import type { NoticeEntry } from "../queries/notices.ts";
 import { structureNoticeHtml } from "./structured-text.ts";
 
 let container: Promise<experimental_AstroContainer> | undefined;

@@ -3,8 +3,23 @@
  * /themes/ page and its components: “2019年全国通知口号第4条”, “2020年全国主题（目录，未经核实）”.
  */
 import type { PhraseGroup, PhraseOccurrence } from "./phrases.ts";
-import { anchorOccurrence, themeAnchor, yearAnchor } from "./phrases.ts";
+import { anchorOccurrence, phraseAnchor, themeAnchor, yearAnchor } from "./phrases.ts";
 import { withBase } from "../shared/urls.ts";
+
+/** `/themes/` or `/themes/#{anchor}`. */
+export function themesUrl(anchor?: string): string {
+  return withBase(anchor ? `themes/#${anchor}` : "themes/");
+}
+
+/** The slogan's place on /themes/ (`/themes/#slogan-…`). */
+export function sloganUrl(text: string): string {
+  return themesUrl(phraseAnchor(text));
+}
+
+/** A notice's theme on the /themes/ timeline (`/themes/#theme-2022-quanguo`). */
+export function themeUrl(notice: { data: { year: number; slug: string } }): string {
+  return themesUrl(themeAnchor(notice.data));
+}
 
 /** 全国 or the region. */
 export function occurrenceScope(o: PhraseOccurrence): string {

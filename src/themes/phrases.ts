@@ -25,6 +25,7 @@
  *   notice (`#theme-2022-quanguo`, `#theme-2022-hainan`).
  */
 import { createHash } from "node:crypto";
+import { levelRank, type Level } from "../shared/levels.ts";
 
 /** At most this many tokens changed on either side for two phrases to be near-identical. */
 export const NEAR_MAX_CHANGE = 4;
@@ -40,7 +41,7 @@ export interface ThemeNotice {
   data: {
     year: number;
     slug: string;
-    level: "national" | "provincial" | "municipal";
+    level: Level;
     region?: string | undefined;
     theme?: string | undefined;
     slogans?: string[] | undefined;
@@ -255,8 +256,6 @@ export interface PhraseIndex {
   relations: PhraseRelation[];
 }
 
-const LEVEL_ORDER = { national: 0, provincial: 1, municipal: 2 } as const;
-
 function noticeRef(notice: ThemeNotice): NoticeRef {
   const ref: NoticeRef = {
     id: notice.id,
@@ -297,7 +296,7 @@ export function sloganItemAnchors(body: string | undefined): Map<string, string>
 }
 
 function compareOccurrences(x: PhraseOccurrence, y: PhraseOccurrence): number {
-  const rank = (o: PhraseOccurrence) => (o.notice ? LEVEL_ORDER[o.notice.level] : 9);
+  const rank = (o: PhraseOccurrence) => (o.notice ? levelRank(o.notice.level) : 9);
   return (
     x.year - y.year ||
     rank(x) - rank(y) ||

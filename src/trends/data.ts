@@ -4,7 +4,9 @@
  * from the collections, so an imported notice appears in every chart and list.
  */
 import { mdxBodyText } from "../archive/fidelity.ts";
-import { getNotices, noticeUrl, scopeLabel, type NoticeEntry } from "../queries/index.ts";
+import { getNotices, type NoticeEntry } from "../queries/notices.ts";
+import { noticeUrl } from "../shared/urls.ts";
+import { scopeLabel } from "../shared/notice.ts";
 import { segment } from "../text/segment.ts";
 import {
   KEY_TERMS,

@@ -11,6 +11,7 @@
  */
 
 import { mdxBodyText } from "../archive/fidelity.ts";
+import type { Level } from "../shared/levels.ts";
 
 /** Terms charted on /trends/. */
 export const KEY_TERMS = [
@@ -76,7 +77,7 @@ export function formatRate(rate: number): string {
   return rate >= 100 ? rate.toFixed(0) : rate.toFixed(1);
 }
 
-export type Level = "national" | "provincial" | "municipal";
+export type { Level };
 
 /** One notice's searchable text (normalised): the unit of /trends/index.json. */
 export interface TrendText {

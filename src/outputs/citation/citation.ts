@@ -21,6 +21,7 @@
  *   for 自拟/据其他信息源补充 information. So a reader of the citation can see that the title was
  *   not read off the cited text.
  */
+import type { Level } from "../../shared/levels.ts";
 
 /** What a citation is built from (see citationSource). */
 export interface CitationSource {
@@ -62,7 +63,7 @@ export interface CitableNotice {
   docNumber?: string | undefined;
   year: number;
   slug: string;
-  level: "national" | "provincial" | "municipal";
+  level: Level;
   region?: string | undefined;
   declaredIssuerCount?: number | undefined;
   signedDate?: string | undefined;

@@ -6,7 +6,9 @@
  * stays missing.
  */
 import { noticePaths } from "../open-data/open-data.ts";
-import { displayTitle, noticeIssuers, type NoticeEntry } from "../../queries/index.ts";
+import { displayTitle } from "../../shared/notice.ts";
+import { noticeIssuers } from "../../queries/issuers.ts";
+import type { NoticeEntry } from "../../queries/notices.ts";
 import { REPRODUCTION_NOTICE, SITE_NAME, absoluteUrl } from "../../shared/site.ts";
 
 export async function legislationJsonLd(notice: NoticeEntry): Promise<Record<string, unknown>> {

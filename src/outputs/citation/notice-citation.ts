@@ -3,7 +3,9 @@
  * names from the registry, and its permanent URL = SITE_URL + base path + /{year}/{slug}/.
  */
 import { buildDate, citationSource, type CitationSource } from "./citation.ts";
-import { noticeIssuers, noticeUrl, type NoticeEntry } from "../../queries/index.ts";
+import { noticeIssuers } from "../../queries/issuers.ts";
+import { noticeUrl } from "../../shared/urls.ts";
+import type { NoticeEntry } from "../../queries/notices.ts";
 
 /** The date this build ran (Beijing time): the access date of the static citation and downloads. */
 export const BUILD_DATE = buildDate();

@@ -4,13 +4,9 @@
  * permanent absolute URLs (SITE_URL + BASE_PATH), which never change for a deployment.
  */
 import { noticePaths } from "../open-data/open-data.ts";
-import {
-  displayTitle,
-  getNotices,
-  noticeIssuers,
-  scopeLabel,
-  type NoticeEntry,
-} from "../../queries/index.ts";
+import { displayTitle, scopeLabel } from "../../shared/notice.ts";
+import { getNotices, type NoticeEntry } from "../../queries/notices.ts";
+import { noticeIssuers } from "../../queries/issuers.ts";
 import { REPRODUCTION_NOTICE, SITE_DESCRIPTION, SITE_NAME, absoluteUrl } from "../../shared/site.ts";
 
 export const FEED_PATH = "feed.xml";

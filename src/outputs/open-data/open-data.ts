@@ -6,13 +6,10 @@
 import type { Block, NoticeDocument, NoticeRecord, NoticesDocument } from "../../schemas/api.ts";
 import { noticeBlocks } from "../../text/notice-body.ts";
 import { blocksToMarkdown, blocksToText, escapeMarkdown } from "../../text/structured-text.ts";
-import {
-  getIssuerMap,
-  getNotices,
-  inferredBasis,
-  yearsOverview,
-  type NoticeEntry,
-} from "../../queries/index.ts";
+import { getIssuerMap } from "../../queries/issuers.ts";
+import { getNotices, type NoticeEntry } from "../../queries/notices.ts";
+import { inferredBasis } from "../../shared/notice.ts";
+import { yearsOverview } from "../../queries/years.ts";
 import { REPRODUCTION_NOTICE, absoluteUrl } from "../../shared/site.ts";
 import { withBase } from "../../shared/urls.ts";
 import { THEMES_CSV_HEADER, toCsv } from "./csv.ts";

@@ -7,7 +7,7 @@
 import type { APIRoute } from "astro";
 import { heldDocNumbers, resolveDocNumbers } from "../../document/doc-number-links.ts";
 import { mdxBodyText } from "../../archive/fidelity.ts";
-import { getNotices } from "../../queries/index.ts";
+import { getNotices } from "../../queries/notices.ts";
 
 export const GET: APIRoute = async () => {
   const notices = await getNotices();

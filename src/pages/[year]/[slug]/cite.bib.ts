@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { toBibtex } from "../../../outputs/citation/citation.ts";
 import { BUILD_DATE, noticeCitation } from "../../../outputs/citation/notice-citation.ts";
-import { noticeStaticPaths, type NoticeEntry } from "../../../queries/index.ts";
+import { noticeStaticPaths, type NoticeEntry } from "../../../queries/notices.ts";
 
 export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 

@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { noticeStaticPaths } from "../../../queries/index.ts";
+import { noticeStaticPaths } from "../../../queries/notices.ts";
 
 export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 

@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { noticeMarkdown } from "../../../outputs/open-data/open-data.ts";
-import { noticeStaticPaths, type NoticeEntry } from "../../../queries/index.ts";
+import { noticeStaticPaths, type NoticeEntry } from "../../../queries/notices.ts";
 
 export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 

@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { compareDoc } from "../../../compare/data.ts";
-import { getNotices, type NoticeEntry } from "../../../queries/index.ts";
+import { getNotices, type NoticeEntry } from "../../../queries/notices.ts";
 
 export const getStaticPaths = (async () => {
   return (await getNotices()).map((notice) => ({ params: { id: notice.id }, props: { notice } }));

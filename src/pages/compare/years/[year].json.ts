@@ -6,7 +6,7 @@
  */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { pickerOption } from "../../../compare/data.ts";
-import { getNoticesByYear, type NoticeEntry } from "../../../queries/index.ts";
+import { getNoticesByYear, type NoticeEntry } from "../../../queries/notices.ts";
 
 export const getStaticPaths = (async () => {
   return [...(await getNoticesByYear())].map(([year, notices]) => ({

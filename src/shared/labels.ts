@@ -1,0 +1,38 @@
+/**
+ * Chinese labels of the archive's enumerated values (completeness, catalogue source kinds), as
+ * every page shows them. Pure and browser-safe: types only from the schemas.
+ */
+import type { completenessValues } from "../schemas/provenance.ts";
+import type { catalogSourceKinds } from "../schemas/catalog.ts";
+
+export type Completeness = (typeof completenessValues)[number];
+
+export const COMPLETENESS_LABELS: Record<Completeness, string> = {
+  complete: "全文完整",
+  "header-missing": "缺版头",
+  truncated: "正文不全",
+  "docnumber-missing": "未载发文字号",
+  "issuers-incomplete": "发文机关不全",
+  "signature-incomplete": "署名不全",
+  "recipients-missing": "未载主送机关",
+  "images-missing": "缺图片",
+};
+
+export const COMPLETENESS_DESCRIPTIONS: Record<Completeness, string> = {
+  complete: "本文本为印发时的完整文件。",
+  "header-missing": "版头（标题、发文字号、发文机关标志）已缺失。",
+  truncated: "文本中途截断，结尾部分缺失。",
+  "docnumber-missing": "来源文本未载发文字号。",
+  "issuers-incomplete": "文中点名的发文机关少于文件所称部门数。",
+  "signature-incomplete": "署名部分缺失。",
+  "recipients-missing": "来源文本未载主送机关。",
+  "images-missing": "文中提到的图片（标志、二维码等）未收录。",
+};
+
+export const SOURCE_KIND_LABELS: Record<(typeof catalogSourceKinds)[number], string> = {
+  official: "政府网站",
+  "legal-database": "法规数据库",
+  news: "新闻报道",
+  association: "行业协会网站",
+  mirror: "转载副本",
+};

@@ -1,0 +1,62 @@
+/**
+ * What the pages say about a notice from its frontmatter alone: its scope, a title when the text
+ * has lost its own, inferred values, completeness and why a value is missing. Pure: it takes the
+ * notice's data, so build-time pages and tests use the same words.
+ */
+import type { Notice } from "../schemas/notice.ts";
+import { LEVEL_LABELS } from "./levels.ts";
+import type { Completeness } from "./labels.ts";
+
+/** A notice as the pages hold it (a content collection entry satisfies it). */
+export interface NoticeLike {
+  data: Notice;
+}
+
+/** The basis of an inferred field, or undefined when the text states the value. */
+export function inferredBasis(
+  notice: NoticeLike,
+  field: Notice["inferred"][number]["field"],
+): string | undefined {
+  return notice.data.inferred.find((i) => i.field === field)?.basis;
+}
+
+/** 全国, or the region with its level: 海南省（省级）. */
+export function levelLabel(notice: NoticeLike): string {
+  const d = notice.data;
+  return d.level === "national" ? "全国" : `${d.region ?? "地区未载明"}（${LEVEL_LABELS[d.level]}）`;
+}
+
+/** Short name for lists: 全国 or the region. */
+export function scopeLabel(notice: NoticeLike): string {
+  return notice.data.level === "national" ? "全国" : (notice.data.region ?? "地方");
+}
+
+/** A readable name for a notice whose title may be lost. */
+export function displayTitle(notice: NoticeLike): string {
+  return notice.data.title ?? `${notice.data.year}年${scopeLabel(notice)}“质量月”活动通知（标题缺失）`;
+}
+
+export function isComplete(notice: NoticeLike): boolean {
+  return notice.data.provenance.completeness.every((c) => c === "complete");
+}
+
+/** Gaps that explain why a field has no value: then it is 缺失 (lost), otherwise 未载明 (not stated). */
+const GAPS_BY_FIELD: Partial<Record<keyof Notice, readonly Completeness[]>> = {
+  title: ["header-missing"],
+  slogans: ["truncated"],
+  attachments: ["truncated"],
+  docNumber: ["header-missing", "docnumber-missing"],
+  recipients: ["header-missing", "recipients-missing"],
+  signatures: ["signature-incomplete", "truncated"],
+  signedDate: ["signature-incomplete", "truncated"],
+  cc: ["truncated"],
+  printedBy: ["truncated"],
+  printedDate: ["truncated"],
+  publicity: ["truncated"],
+};
+
+/** 缺失 when a recorded gap explains the missing value, else 未载明. */
+export function missingKind(notice: NoticeLike, field: keyof Notice): "缺失" | "未载明" {
+  const gaps = GAPS_BY_FIELD[field] ?? [];
+  return notice.data.provenance.completeness.some((c) => gaps.includes(c)) ? "缺失" : "未载明";
+}
