@@ -42,7 +42,7 @@ export interface CheckOptions {
   /** The built site (e.g. dist/). */
   dir: string;
   /** Base path the site was built for: "/" or "/zlyda/". */
-  base?: string;
+  base?: string | undefined;
   /** SITE_URL the site was built for: absolute addresses on its origin are internal. */
   site?: string;
 }

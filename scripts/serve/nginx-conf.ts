@@ -32,9 +32,9 @@ export interface NginxConfOptions {
   /** Directory for nginx's temporary files (request bodies …). */
   tempDir: string;
   /** Worker user (when nginx starts as root), or undefined to keep nginx's default. */
-  user?: string;
+  user?: string | undefined;
   /** Path of the brotli_static module, or false to leave brotli out. */
-  brotliModule?: string | false;
+  brotliModule?: string | false | undefined;
 }
 
 export const PRODUCTION: NginxConfOptions = {

@@ -35,7 +35,7 @@ export interface NginxOptions {
   /** The built site. */
   dist: string;
   /** Base path the site was built for. */
-  base?: string;
+  base?: string | undefined;
   /** 0 (default): a free port. */
   port?: number;
   /** Runtime directory; default .tmp/nginx-{port}. */

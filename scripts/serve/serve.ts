@@ -60,7 +60,7 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   port?: number;
   /** URL path prefix the site lives under, e.g. "/" or "/zhiliangyue/". */
-  base?: string;
+  base?: string | undefined;
   host?: string;
 }
 

@@ -433,7 +433,7 @@ describe("the search page", () => {
       // Recorded from the page's first moment: what aria-busy says once its scripts have run
       // (DOMContentLoaded waits for module scripts), and every change after.
       await page.addInitScript(() => {
-        const w = window as unknown as { busyAtReady?: string | null };
+        const w = window as unknown as { busyAtReady?: string | null | undefined };
         document.addEventListener("DOMContentLoaded", () => {
           w.busyAtReady = document.querySelector("[data-search-results]")?.getAttribute("aria-busy");
         });

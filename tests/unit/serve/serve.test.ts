@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from "../../../scripts/serve/serve.ts
 
 interface Answer {
   status: number;
-  location?: string;
+  location?: string | undefined;
   body: string;
 }
 
