@@ -21,7 +21,7 @@ const srcDir = fileURLToPath(new URL("./src/", import.meta.url));
  * Browser chunks are named after their domain and module, `_astro/search-page.[hash].js` for
  * src/search/page.ts (shared/ modules by their own name), so the public file names say what
  * they are and stay the same when a module moves inside its domain.
- * @param {import("rolldown").PreRenderedChunk} chunk
+ * @param {{ facadeModuleId: string | null; moduleIds: string[]; name: string }} chunk
  */
 function clientChunkName(chunk) {
   const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? "";

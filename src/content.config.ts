@@ -30,11 +30,11 @@ const issuers = defineCollection({
 const catalog = defineCollection({
   loader: {
     name: "catalog-tsv",
-    load: async ({ store, parseData }) => {
-      store.clear();
+    load: async (context) => {
+      context.store.clear();
       for (const row of readCatalog(process.cwd())) {
         const id = String(row.year);
-        store.set({ id, data: await parseData({ id, data: row }) });
+        context.store.set({ id, data: await context.parseData({ id, data: row }) });
       }
     },
   },

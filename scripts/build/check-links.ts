@@ -17,7 +17,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import type { Element, Root, RootContent } from "hast";
+import type { Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
 import { normalizeBase } from "../../src/shared/base-path.ts";
 
@@ -80,7 +80,7 @@ function elementRefs(tree: Root): { refs: Ref[]; ids: Set<string> } {
   };
   const walk = (node: Root | RootContent) => {
     if (node.type === "element") {
-      const el = node as Element;
+      const el = node;
       const p = el.properties ?? {};
       if (typeof p.id === "string" && p.id) ids.add(p.id);
       if (el.tagName === "a" && typeof p.name === "string") ids.add(p.name);
@@ -120,9 +120,9 @@ function elementRefs(tree: Root): { refs: Ref[]; ids: Set<string> } {
           break;
         }
       }
-      if (el.tagName === "template" && "content" in el && el.content) walk(el.content as Root);
+      if (el.tagName === "template" && "content" in el && el.content) walk(el.content);
     }
-    if ("children" in node) for (const child of node.children) walk(child as RootContent);
+    if ("children" in node) for (const child of node.children) walk(child);
   };
   walk(tree);
   return { refs, ids };

@@ -18,7 +18,7 @@ const COLUMNS = [
 ] as const;
 
 /** Raw rows as objects with the schema's field names; empty cells are left out. */
-export function parseCatalogTsv(text: string, file = CATALOG_FILE): Record<string, unknown>[] {
+function parseCatalogTsv(text: string, file = CATALOG_FILE): Record<string, unknown>[] {
   const [header, ...rows] = text
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/)

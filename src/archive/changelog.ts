@@ -64,7 +64,7 @@ export function escapeXml(text: string): string {
 }
 
 /** An entry's date as an RFC 3339 instant: midnight, Beijing time. */
-export function atomDate(date: string): string {
+function atomDate(date: string): string {
   return `${date}T00:00:00+08:00`;
 }
 

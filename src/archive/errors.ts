@@ -50,15 +50,17 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing (field missing)";
   if (typeof value === "string") return JSON.stringify(value);
   if (value instanceof Date) return `a YAML date (${value.toISOString().slice(0, 10)}), not a quoted string`;
+  let json: string | undefined;
   try {
-    return JSON.stringify(value) ?? String(value);
+    json = JSON.stringify(value);
   } catch {
-    return String(value);
+    json = undefined;
   }
+  return json ?? `a value of type ${typeof value}`;
 }
 
 /** Levenshtein distance, used to suggest the nearest known name for a typo. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let diag = prev[0]!;

@@ -29,7 +29,7 @@ export function mdxBodyText(body: string): string {
 }
 
 /** Source text with the listed removals taken out (each at its line, exactly as recorded). */
-export function sourceWithoutRemovals(source: string, removals: readonly Removal[]): string {
+function sourceWithoutRemovals(source: string, removals: readonly Removal[]): string {
   const lines = source.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   const problems: string[] = [];
   for (const removal of removals) {

@@ -9,9 +9,8 @@ import { IssuerRegistrySchema, type Issuer } from "../schemas/issuer.ts";
 import { buildIssuerIndex, type IssuerIndex } from "./issuers.ts";
 import { ArchiveError } from "./errors.ts";
 
-export const ISSUERS_FILE = "content/issuers/issuers.yaml";
-export const NOTICES_DIR = "content/notices";
-export const SOURCES_DIR = "content/sources";
+const ISSUERS_FILE = "content/issuers/issuers.yaml";
+const NOTICES_DIR = "content/notices";
 export const CATALOG_FILE = "content/catalog/national-themes.tsv";
 
 export function loadIssuers(root: string): Issuer[] {

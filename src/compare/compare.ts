@@ -75,7 +75,7 @@ export function comparePath(a: Pick<NoticeInfo, "id">, b: Pick<NoticeInfo, "id">
 export type BlockKind = "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li";
 
 /** A block of text as tokens (segmenter words, whitespace and punctuation included). */
-export interface TokenBlock {
+interface TokenBlock {
   k: BlockKind;
   t: string[];
 }
@@ -105,7 +105,7 @@ export interface CompareDoc {
 /** Separates the blocks of a section in its token stream (never occurs in document text). */
 export const BLOCK_BREAK = "\u2029";
 
-export function sectionTokens(section: CompareSection): string[] {
+function sectionTokens(section: CompareSection): string[] {
   const tokens: string[] = [];
   for (const [k, block] of section.blocks.entries()) {
     if (k > 0) tokens.push(BLOCK_BREAK);
@@ -114,7 +114,7 @@ export function sectionTokens(section: CompareSection): string[] {
   return tokens;
 }
 
-export function sectionText(section: CompareSection): string {
+function sectionText(section: CompareSection): string {
   return sectionTokens(section).join("");
 }
 
@@ -129,7 +129,7 @@ function bigrams(text: string): Map<string, number> {
     const g = chars[i]! + chars[i + 1]!;
     counts.set(g, (counts.get(g) ?? 0) + 1);
   }
-  if (chars.length === 1) counts.set(chars[0]!, 1);
+  if (chars.length === 1) counts.set(chars[0], 1);
   return counts;
 }
 

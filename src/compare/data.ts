@@ -24,7 +24,7 @@ export interface NoticeRef extends NoticeInfo {
   entry: NoticeEntry;
 }
 
-export function noticeRef(entry: NoticeEntry): NoticeRef {
+function noticeRef(entry: NoticeEntry): NoticeRef {
   const d = entry.data;
   return {
     id: entry.id,

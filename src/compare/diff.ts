@@ -17,14 +17,14 @@
 export const EQUAL = 0;
 export const DELETE = -1;
 export const INSERT = 1;
-export type OpType = typeof EQUAL | typeof DELETE | typeof INSERT;
+type OpType = typeof EQUAL | typeof DELETE | typeof INSERT;
 /** One piece of the diff: kept (EQUAL), only in the first text (DELETE), only in the second (INSERT). */
 export type DiffOp = [OpType, string];
 
 const SIGNIFICANT = /[\p{L}\p{N}]/u;
 
 /** Letters and digits in `text` (CJK characters included): what "amount of text" means here. */
-export function significantLength(text: string): number {
+function significantLength(text: string): number {
   let n = 0;
   for (const ch of text) if (SIGNIFICANT.test(ch)) n++;
   return n;
@@ -131,7 +131,7 @@ function push(ops: DiffOp[], type: OpType, text: string): void {
  * Merges neighbours of one kind and puts every run of changes between two equalities in the
  * order DELETE, INSERT.
  */
-export function normalize(ops: readonly DiffOp[]): DiffOp[] {
+function normalize(ops: readonly DiffOp[]): DiffOp[] {
   const out: DiffOp[] = [];
   let deleted = "";
   let inserted = "";
@@ -160,7 +160,7 @@ const SMALL_EQUALITY = 2;
  * the changes (after diff-match-patch's semantic cleanup): "把A的B" → "把C的D" reads better as
  * one replacement than as two split by a kept 的.
  */
-export function cleanupSmallEqualities(input: readonly DiffOp[]): DiffOp[] {
+function cleanupSmallEqualities(input: readonly DiffOp[]): DiffOp[] {
   let ops = normalize(input);
   for (let changed = true; changed;) {
     changed = false;
@@ -227,17 +227,6 @@ export function diffTokens(a: readonly string[], b: readonly string[]): DiffOp[]
 /** The diff of two strings character by character. */
 export function diffChars(a: string, b: string): DiffOp[] {
   return diffTokens(Array.from(a), Array.from(b));
-}
-
-/** The first text of a diff (EQUAL + DELETE) and the second (EQUAL + INSERT). */
-export function sidesOf(ops: readonly DiffOp[]): [string, string] {
-  let a = "";
-  let b = "";
-  for (const [type, text] of ops) {
-    if (type !== INSERT) a += text;
-    if (type !== DELETE) b += text;
-  }
-  return [a, b];
 }
 
 export interface DiffStats {

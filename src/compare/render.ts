@@ -24,7 +24,7 @@ export type DocMeta = Pick<CompareDoc, "id" | "label" | "title" | "url">;
 const number = (n: number) => n.toLocaleString("zh-CN");
 
 /** The similarity figure and the kept / removed / added counts. */
-export function renderSummary(cmp: Comparison, a: DocMeta, b: DocMeta): string {
+function renderSummary(cmp: Comparison, a: DocMeta, b: DocMeta): string {
   const { stats } = cmp;
   const share = (n: number, of: number) => (of ? formatPercent(n / of) : "—");
   return `<div class="cmp-summary">
@@ -39,7 +39,7 @@ export function renderSummary(cmp: Comparison, a: DocMeta, b: DocMeta): string {
 }
 
 /** Colour key for the marks. */
-export function renderLegend(a: DocMeta, b: DocMeta): string {
+function renderLegend(a: DocMeta, b: DocMeta): string {
   return `<p class="cmp-legend"><span class="cmp-legend-item"><del class="cmp-mark cmp-removed">删去</del>只见于${escapeHtml(a.label)}</span><span class="cmp-legend-item"><ins class="cmp-mark cmp-added">新增</ins>只见于${escapeHtml(b.label)}</span><span class="cmp-legend-item"><del class="cmp-mark cmp-changed">原文</del><ins class="cmp-mark cmp-changed">改写</ins>同一处改动的前后文字</span></p>`;
 }
 

@@ -22,14 +22,14 @@ import { PART_ANCHORS, PART_LABELS } from "../document/anchors.ts";
 import { numberingOf } from "../document/numbering.ts";
 
 /** h2 … h6 (document headings below the title), p (paragraph), li (list item, number included). */
-export type BlockKind = "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li";
+type BlockKind = "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li";
 
-export interface TextBlock {
+interface TextBlock {
   kind: BlockKind;
   text: string;
 }
 
-export type SectionKind = "part" | "preamble" | "body" | "attachment" | "tail";
+type SectionKind = "part" | "preamble" | "body" | "attachment" | "tail";
 
 export interface NoticeSection {
   /** Permanent anchor on the notice page (s1, a2, signature …); "preamble" for the opening. */
@@ -64,8 +64,8 @@ const processor = unified()
   .use(rehypeOfficialAnchors);
 
 /** The body's hast, with the page's anchors. */
-export async function bodyTree(body: string): Promise<Root> {
-  return (await processor.run(processor.parse(body))) as Root;
+async function bodyTree(body: string): Promise<Root> {
+  return await processor.run(processor.parse(body));
 }
 
 type Node = RootContent | ElementContent;

@@ -7,7 +7,7 @@ const OPEN = "〔\\[(（【［";
 const CLOSE = "〕\\])）】］";
 
 /** Matches a document number in running text, with any bracket style (or none). */
-export const DOC_NUMBER_PATTERN = new RegExp(
+const DOC_NUMBER_PATTERN = new RegExp(
   `([\\u4e00-\\u9fff]{1,12})\\s*[${OPEN}]?\\s*((?:19|20)\\d{2})\\s*[${CLOSE}]?\\s*(\\d{1,4})\\s*号`,
   "gu",
 );

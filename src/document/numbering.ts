@@ -3,7 +3,7 @@
  * Anchors, headings and activity items are all derived from it, never from the text's wording.
  */
 
-export type NumberingStyle = "han" | "han-paren" | "arabic" | "arabic-paren";
+type NumberingStyle = "han" | "han-paren" | "arabic" | "arabic-paren";
 
 export interface Numbering {
   style: NumberingStyle;

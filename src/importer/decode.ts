@@ -58,6 +58,8 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     }
   }
   text = text.replace(/^\uFEFF/, "");
+  // Control characters are what a binary or damaged file shows; counting them is the point.
+  // eslint-disable-next-line no-control-regex
   const controls = text.match(/[\u0001-\u0008\u000b\u000e-\u001f\u007f]/g)?.length ?? 0;
   if (controls > 0 && controls / text.length > 0.001) {
     throw new DecodeError(

@@ -25,7 +25,7 @@ export interface ImportInput {
   issuers: IssuerIndex;
 }
 
-export interface ImportReport {
+interface ImportReport {
   /** Frontmatter fields found in the text. */
   found: string[];
   /** Frontmatter fields the text does not give (left empty). */
@@ -213,6 +213,6 @@ function countJoined(parts: Part[]): number {
 }
 
 /** YAML with dates and numbers-as-text quoted, one field per line, no line folding. */
-export function dumpFrontmatter(data: NoticeInput): string {
+function dumpFrontmatter(data: NoticeInput): string {
   return yaml.dump(data, { lineWidth: -1, noRefs: true, quotingType: '"', sortKeys: false });
 }

@@ -28,7 +28,7 @@ export interface Block {
   lines: SourceLine[];
 }
 
-export interface Heading {
+interface Heading {
   type: "heading";
   /** Numbering depth: 1 一、 2 （一） 3 1. 4 （1）. */
   level: 1 | 2 | 3 | 4;
@@ -36,19 +36,19 @@ export interface Heading {
   line: number;
 }
 
-export interface Paragraph {
+interface Paragraph {
   type: "paragraph";
   text: string;
   /** Source lines the paragraph was joined from (more than one after a page break). */
   lines: number[];
 }
 
-export interface List {
+interface List {
   type: "list";
   items: { n: number; text: string; line: number }[];
 }
 
-export interface AttachmentStart {
+interface AttachmentStart {
   type: "attachment";
   n: number;
   label: SourceLine;

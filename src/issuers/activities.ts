@@ -67,7 +67,7 @@ export interface Activity {
   truncated: boolean;
 }
 
-export interface UnresolvedItem {
+interface UnresolvedItem {
   noticeId: string;
   attachment: number;
   itemNumber: number;
@@ -121,7 +121,7 @@ export function bodyAtStart(index: IssuerIndex, text: string, maxLength = 30): [
  * Registry bodies named anywhere in `text`, longest spelling first, without overlaps
  * (人民银行海口中心支行 is not also 人民银行), in order of first appearance.
  */
-export function bodiesNamedIn(index: IssuerIndex, text: string): string[] {
+function bodiesNamedIn(index: IssuerIndex, text: string): string[] {
   const names = [...index.byName.keys()].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
   const compact = compactName(text);
   const taken = new Array<boolean>(compact.length).fill(false);

@@ -75,7 +75,7 @@ export interface Participation {
 }
 
 /** Notices oldest first; within a year national first, then by slug. */
-export function sortNotices<T extends OverviewNotice>(notices: readonly T[]): T[] {
+function sortNotices<T extends OverviewNotice>(notices: readonly T[]): T[] {
   return [...notices].sort(
     (a, b) =>
       a.data.year - b.data.year ||
@@ -119,7 +119,7 @@ export function participations(
   return byIssuer;
 }
 
-export interface MatrixRow {
+interface MatrixRow {
   issuerId: string;
   /** One cell per column (notice); undefined where the body has no part. */
   cells: (Participation | undefined)[];

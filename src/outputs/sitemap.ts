@@ -10,10 +10,10 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 
-export const SITEMAP_FILE = "sitemap.xml";
+const SITEMAP_FILE = "sitemap.xml";
 
 /** Every .html file under `dir`, as paths relative to it with "/" separators, sorted. */
-export function htmlPages(dir: string): string[] {
+function htmlPages(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith(".html"))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
@@ -21,7 +21,7 @@ export function htmlPages(dir: string): string[] {
 }
 
 /** "2019/quanguo/index.html" → "2019/quanguo/"; "404.html" → "404.html". */
-export function pagePath(file: string): string {
+function pagePath(file: string): string {
   return file === "index.html"
     ? ""
     : file.endsWith("/index.html")
@@ -35,7 +35,7 @@ const REFRESH = /<meta\s[^>]*http-equiv=["']?refresh/i;
 const CANONICAL = /<link\s[^>]*rel=["']?canonical["']?[^>]*>/i;
 
 /** Why a page is left out of the sitemap, or undefined when it belongs in it. */
-export function exclusionReason(html: string, ownUrl: string): string | undefined {
+function exclusionReason(html: string, ownUrl: string): string | undefined {
   if (NOINDEX.test(html) || NOINDEX_REVERSED.test(html)) return "noindex";
   if (REFRESH.test(html)) return "redirect";
   const canonical = CANONICAL.exec(html)?.[0];
@@ -45,7 +45,7 @@ export function exclusionReason(html: string, ownUrl: string): string | undefine
 }
 
 /** Absolute URLs of the pages that belong in the sitemap. */
-export function sitemapUrls(dir: string, siteRoot: string): string[] {
+function sitemapUrls(dir: string, siteRoot: string): string[] {
   const urls: string[] = [];
   for (const file of htmlPages(dir)) {
     const url = new URL(encodeURI(pagePath(file)), siteRoot).href;
@@ -54,7 +54,7 @@ export function sitemapUrls(dir: string, siteRoot: string): string[] {
   return urls;
 }
 
-export function sitemapXml(urls: readonly string[]): string {
+function sitemapXml(urls: readonly string[]): string {
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,

@@ -7,7 +7,7 @@ let catalogCache: Promise<CatalogEntry[]> | undefined;
 /** Catalogue rows (secondary facts about years whose notice is not held), newest year first. */
 export function getCatalog(): Promise<CatalogEntry[]> {
   catalogCache ??= getCollection("catalog").then((entries) =>
-    entries.map((e) => e.data as CatalogEntry).sort((a, b) => b.year - a.year),
+    entries.map((e) => e.data).sort((a, b) => b.year - a.year),
   );
   return catalogCache;
 }

@@ -3,7 +3,6 @@
  * (content/changelog.yaml) with each entry's anchor.
  */
 import { getCollection } from "astro:content";
-import type { ChangelogEntry } from "../schemas/changelog.ts";
 import { entriesForNotice, newestFirst, type AnchoredEntry } from "../archive/changelog.ts";
 
 let cache: Promise<AnchoredEntry[]> | undefined;
@@ -12,9 +11,7 @@ let byNotice: Promise<Map<string, AnchoredEntry[]>> | undefined;
 
 /** Every entry with its anchor (the collection id), in file order. */
 export function getChangelog(): Promise<AnchoredEntry[]> {
-  cache ??= getCollection("changelog").then((entries) =>
-    entries.map((e) => ({ ...(e.data as ChangelogEntry), anchor: e.id })),
-  );
+  cache ??= getCollection("changelog").then((entries) => entries.map((e) => ({ ...e.data, anchor: e.id })));
   return cache;
 }
 

@@ -14,12 +14,12 @@ let issuerCache: Promise<Map<string, Issuer>> | undefined;
 /** Issuer registry id → issuer. */
 export function getIssuerMap(): Promise<Map<string, Issuer>> {
   issuerCache ??= getCollection("issuers").then(
-    (entries) => new Map(entries.map((e) => [e.data.id ?? e.id, e.data as Issuer])),
+    (entries) => new Map(entries.map((e) => [e.data.id ?? e.id, e.data])),
   );
   return issuerCache;
 }
 
-export interface ResolvedIssuer {
+interface ResolvedIssuer {
   id: string;
   /** Short name when the registry has one, else the full name. */
   label: string;
@@ -72,7 +72,7 @@ let issuerListCache: Promise<Issuer[]> | undefined;
 /** Every registry issuer (content/issuers/issuers.yaml), ordered by id. */
 export function getIssuers(): Promise<Issuer[]> {
   issuerListCache ??= getCollection("issuers").then((entries) =>
-    entries.map((e) => ({ ...(e.data as Issuer), id: e.data.id ?? e.id })),
+    entries.map((e) => ({ ...e.data, id: e.data.id ?? e.id })),
   );
   return issuerListCache;
 }
@@ -80,7 +80,7 @@ export function getIssuers(): Promise<Issuer[]> {
 let issuerIndexCache: Promise<IssuerIndex> | undefined;
 
 /** Name → id index over the registry (every spelling the texts use). */
-export function getIssuerIndex(): Promise<IssuerIndex> {
+function getIssuerIndex(): Promise<IssuerIndex> {
   issuerIndexCache ??= getIssuers().then((issuers) => buildIssuerIndex(issuers));
   return issuerIndexCache;
 }

@@ -7,7 +7,6 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { levelRank } from "../shared/levels.ts";
 
 export type NoticeEntry = CollectionEntry<"notices">;
-export type NoticeData = NoticeEntry["data"];
 
 let noticesCache: Promise<NoticeEntry[]> | undefined;
 let noticesByYearCache: Promise<Map<number, NoticeEntry[]>> | undefined;

@@ -9,7 +9,7 @@ import { getCatalog } from "./catalog.ts";
 import { getNoticesByYear, heldYears, type NoticeEntry } from "./notices.ts";
 
 /** First national Quality Month: September 1978 (content/catalog/README.md). */
-export const FIRST_YEAR = 1978;
+const FIRST_YEAR = 1978;
 /** Held each year 1978–1984; not held 1985–1992; held every September since 1997. */
 const NOT_HELD: readonly [number, number] = [1985, 1992];
 const NO_INFORMATION: readonly [number, number] = [1993, 1996];
@@ -21,9 +21,9 @@ const NO_INFORMATION: readonly [number, number] = [1993, 1996];
  * - `not-held`: no Quality Month that year (1985–1992)
  * - `unknown`: no information either way (1993–1996)
  */
-export type YearStatus = "archived" | "catalogued" | "unrecorded" | "not-held" | "unknown";
+type YearStatus = "archived" | "catalogued" | "unrecorded" | "not-held" | "unknown";
 
-export interface YearTheme {
+interface YearTheme {
   value: string;
   /** Where the theme comes from: the held national notice, a held local notice, or the catalogue. */
   from: "national" | "local" | "catalog";

@@ -47,7 +47,7 @@ const FIELD_DESCRIPTIONS: Record<keyof typeof NoticeSchema.shape, string> = {
 };
 
 /** A permanent anchor on the notice page (src/document/anchors.ts): `#s2-3`, `#a1`, `#signature` … */
-export const AnchorSchema = z
+const AnchorSchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/)
   .describe(
@@ -56,7 +56,7 @@ export const AnchorSchema = z
 
 const absolute = (what: string) => z.url().describe(what);
 
-export const NoticeLinksSchema = z
+const NoticeLinksSchema = z
   .object({
     html: absolute("The notice page."),
     json: absolute("This notice as JSON: metadata and structured text (/api/notices/{year}/{slug}.json)."),
@@ -66,7 +66,7 @@ export const NoticeLinksSchema = z
   })
   .describe("Every rendering of the notice the archive publishes, as absolute URLs.");
 
-export const IssuerNameSchema = z.object({
+const IssuerNameSchema = z.object({
   name: z.string().describe("Canonical full name (全称)."),
   shortName: z.string().optional().describe("Official short name (规范简称)."),
 });
@@ -78,7 +78,7 @@ for (const [key, schema] of Object.entries(NoticeSchema.shape)) {
 }
 
 /** One notice's metadata: the frontmatter plus id, URLs and issuer names. */
-export const NoticeRecordSchema = z
+const NoticeRecordSchema = z
   .object({
     id: z
       .string()
@@ -105,7 +105,7 @@ export interface TextLine {
   text: string;
 }
 
-export interface TitleBlock {
+interface TitleBlock {
   type: "title";
   anchor: string;
   text: string;
@@ -162,7 +162,7 @@ const TextLineSchema = z.object({ anchor: AnchorSchema, text: z.string() });
 
 const partNames = [...new Set(Object.values(PART_ANCHORS))] as [string, ...string[]];
 
-export const BlockSchema: z.ZodType<Block> = z.lazy(() =>
+const BlockSchema: z.ZodType<Block> = z.lazy(() =>
   z.discriminatedUnion("type", [
     z
       .object({ type: z.literal("title"), anchor: AnchorSchema, text: z.string() })

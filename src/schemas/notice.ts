@@ -5,7 +5,7 @@ import { IsoDateSchema } from "./dates.ts";
 import { ProvenanceSchema } from "./provenance.ts";
 
 /** A 发文字号 in its printed form with 〔〕 brackets, e.g. 国市监质发〔2022〕76号. */
-export const DocNumberSchema = z
+const DocNumberSchema = z
   .string()
   .regex(/^\S+〔\d{4}〕\d+号$/, "a document number with 〔〕 brackets, e.g. 国市监质发〔2022〕76号")
   // The same reading as every other use of document numbers (links in the text, /wenhao/ URLs),
@@ -16,10 +16,10 @@ export const DocNumberSchema = z
   );
 
 /** Frontmatter fields that can hold a value inferred from the text rather than stated by it. */
-export const inferableFields = ["title", "docNumber", "signedDate", "declaredIssuerCount", "theme"] as const;
+const inferableFields = ["title", "docNumber", "signedDate", "declaredIssuerCount", "theme"] as const;
 
 /** A value the document supports but does not state, with the passage it rests on. */
-export const InferenceSchema = z.object({
+const InferenceSchema = z.object({
   /** Which frontmatter field holds the inferred value. */
   field: z.enum(inferableFields),
   /** The evidence, quoting or citing the passage (and the notice) the inference rests on. */
@@ -27,7 +27,7 @@ export const InferenceSchema = z.object({
 });
 
 /** An issuer the text does not name but which the document itself shows to be one. */
-export const InferredIssuerSchema = z.object({
+const InferredIssuerSchema = z.object({
   /** Issuer registry id. */
   id: z.string(),
   /** The evidence, e.g. which attachment lists the body's activities as a 主办单位. */
@@ -35,7 +35,7 @@ export const InferredIssuerSchema = z.object({
 });
 
 /** One attachment (附件) of the notice, as listed in the 附件说明 or headed in the text. */
-export const AttachmentSchema = z.object({
+const AttachmentSchema = z.object({
   /** Attachment number as printed (附件 1 → 1). */
   n: z.number().int().positive(),
   /** Attachment title as printed. */

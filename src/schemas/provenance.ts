@@ -13,7 +13,7 @@ export const completenessValues = [
 ] as const;
 
 /** One piece of extraction junk the importer removed, listed so the fidelity check can account for it. */
-export const RemovalSchema = z.object({
+const RemovalSchema = z.object({
   /** 1-based line in the verbatim source where the junk starts. */
   line: z.number().int().positive(),
   /** The exact text removed, as it stands in the source. */
@@ -46,5 +46,3 @@ export const ProvenanceSchema = z.object({
   /** Extraction junk removed by the importer (bookmark markers, adverts, bare numerals). */
   removed: z.array(RemovalSchema).default([]),
 });
-
-export type Provenance = z.infer<typeof ProvenanceSchema>;

@@ -27,7 +27,7 @@ import type { Level } from "../shared/levels.ts";
 /** Separates the record's streams (no query word starts with `_`). */
 export const SEPARATOR = "_";
 /** Marks the 1–2 character words (see above). */
-export const SHORT_MARK = "_";
+const SHORT_MARK = "_";
 /** Occurrences of a 1–2 character word counted per notice, at most (ranking only). */
 export const MAX_SHORT_COUNT = 30;
 
@@ -127,7 +127,7 @@ export function parseKey(value: string): NoticeKey {
     id,
     year,
     bodyStart: Number(bodyStart),
-    level: LEVEL_BY_CODE[level]!,
+    level: LEVEL_BY_CODE[level],
     region: region ?? "",
     issuers: issuers ? issuers.split(",") : [],
   };

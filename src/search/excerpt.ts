@@ -13,7 +13,7 @@ import {
 } from "./normalize.ts";
 
 /** A piece of an excerpt: plain text, or a match to wrap in <mark>. */
-export interface ExcerptPart {
+interface ExcerptPart {
   text: string;
   mark: boolean;
 }
@@ -65,7 +65,7 @@ function cut(text: string, ranges: readonly TextRange[], radius: number): Excerp
 /** A section of a notice as stored in search-data/text/{id}.bin: [anchor, label, text]. */
 export type StoredSection = [string, string, string];
 
-export interface SectionMatch {
+interface SectionMatch {
   anchor: string;
   label: string;
   /** Occurrences of the query's words in the section. */
@@ -113,5 +113,3 @@ export function noticeMatches(
     excerpt: first ?? excerpt(sections.map((s) => s[2]).join("\n"), words, t2s),
   };
 }
-
-export type { TextRange };

@@ -43,7 +43,7 @@ const caches = new WeakMap<T2SMap, Map<string, string>>();
  */
 function folder(t2s: T2SMap): (char: string) => string {
   let cache = caches.get(t2s);
-  if (!cache) caches.set(t2s, (cache = new Map()));
+  if (!cache) caches.set(t2s, (cache = new Map<string, string>()));
   const known = cache;
   return (char) => {
     const hit = known.get(char);
@@ -167,9 +167,4 @@ export function matchRanges(norm: NormalizedText, words: readonly string[]): Tex
     else merged.push({ ...r });
   }
   return merged;
-}
-
-/** The code points of a normalised text (astral characters count as one). */
-export function chars(text: string): string[] {
-  return Array.from(text);
 }

@@ -175,7 +175,7 @@ async function run(state: SearchState): Promise<void> {
       if (gen !== generation) return;
       current = { q: state.q, words, matches, titleOnly, shown: [], rendered: 0 };
     }
-    const c = current!;
+    const c = current;
     updateFacets(facetCounts(c.matches, state));
     c.shown = applyFilters(c.matches, state).sort(compareMatches(state.sort));
     // Every result's id, in order, for the benchmark (not rendered: only the batches are).

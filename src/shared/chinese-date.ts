@@ -40,7 +40,7 @@ function smallFromHan(text: string): number | undefined {
 
 const HAN = "[〇零Ｏ一二三四五六七八九十]";
 /** A date anywhere in a line, Arabic or Chinese numerals, spaces tolerated. */
-export const CHINESE_DATE_PATTERN = new RegExp(
+const CHINESE_DATE_PATTERN = new RegExp(
   `(\\d{4}|${HAN}{4})\\s*年\\s*(\\d{1,2}|${HAN}{1,3})\\s*月\\s*(\\d{1,2}|${HAN}{1,3})\\s*日`,
   "u",
 );

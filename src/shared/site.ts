@@ -17,7 +17,7 @@ export const REPRODUCTION_NOTICE =
   "本档案文本据收到的来源文件整理，为复制本，不具有法律效力；以发文机关印发的正式文件为准。";
 
 /** The configured site URL (SITE_URL), e.g. https://example.gov.cn. */
-export function siteOrigin(): string {
+function siteOrigin(): string {
   return import.meta.env.SITE ?? "http://localhost:4321";
 }
 

@@ -28,7 +28,7 @@ const htmlCache = new Map<string, Promise<string>>();
 const blocksCache = new Map<string, Promise<Block[]>>();
 
 /** The HTML of the notice's body, as the notice page renders it inside its article. */
-export function noticeBodyHtml(notice: NoticeEntry): Promise<string> {
+function noticeBodyHtml(notice: NoticeEntry): Promise<string> {
   let html = htmlCache.get(notice.id);
   if (!html) {
     html = (async () => {
@@ -52,6 +52,7 @@ export function noticeBlocks(notice: NoticeEntry): Promise<Block[]> {
       } catch (error) {
         throw new Error(
           `content/notices/${notice.id}.mdx: cannot structure the rendered body: ${(error as Error).message}`,
+          { cause: error },
         );
       }
     });

@@ -59,7 +59,7 @@ function idOf(el: Element): string | undefined {
 }
 
 /** The text of an element as a reader sees it: <br> as a line break, HTML whitespace collapsed. */
-export function textOf(node: Node): string {
+function textOf(node: Node): string {
   const out: string[] = [];
   const walk = (n: Node) => {
     if (n.type === "text") out.push(n.value);

@@ -7,7 +7,7 @@ import { anchorOccurrence, phraseAnchor, themeAnchor, yearAnchor } from "./phras
 import { withBase } from "../shared/urls.ts";
 
 /** `/themes/` or `/themes/#{anchor}`. */
-export function themesUrl(anchor?: string): string {
+function themesUrl(anchor?: string): string {
   return withBase(anchor ? `themes/#${anchor}` : "themes/");
 }
 
@@ -22,7 +22,7 @@ export function themeUrl(notice: { data: { year: number; slug: string } }): stri
 }
 
 /** 全国 or the region. */
-export function occurrenceScope(o: PhraseOccurrence): string {
+function occurrenceScope(o: PhraseOccurrence): string {
   if (!o.notice || o.notice.level === "national") return "全国";
   return o.notice.region ?? "地方";
 }
@@ -50,15 +50,4 @@ export function groupHref(group: PhraseGroup): string {
   const first = anchorOccurrence(group);
   if (first.role === "slogan") return `#${group.anchor}`;
   return occurrenceHref(first);
-}
-
-/** Whether two occurrences are the same place (same notice and role and position, or same row). */
-export function sameOccurrence(a: PhraseOccurrence, b: PhraseOccurrence): boolean {
-  return (
-    a.role === b.role &&
-    a.year === b.year &&
-    a.notice?.id === b.notice?.id &&
-    a.position === b.position &&
-    Boolean(a.catalog) === Boolean(b.catalog)
-  );
 }

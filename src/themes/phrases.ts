@@ -28,11 +28,11 @@ import { createHash } from "node:crypto";
 import { levelRank, type Level } from "../shared/levels.ts";
 
 /** At most this many tokens changed on either side for two phrases to be near-identical. */
-export const NEAR_MAX_CHANGE = 4;
+const NEAR_MAX_CHANGE = 4;
 /** At least this many tokens in common for two phrases to be near-identical. */
-export const NEAR_MIN_KEPT = 6;
+const NEAR_MIN_KEPT = 6;
 /** …and at least this many times as many tokens kept as changed (the change is a small part). */
-export const NEAR_KEPT_RATIO = 3;
+const NEAR_KEPT_RATIO = 3;
 
 /** What the comparisons need of a notice (a content collection entry satisfies it). */
 export interface ThemeNotice {
@@ -208,7 +208,7 @@ export function isNearIdentical(diff: PhraseDiff): boolean {
 
 /* ───────────────────────────── phrases across years ───────────────────────────── */
 
-export interface NoticeRef {
+interface NoticeRef {
   id: string;
   year: number;
   slug: string;
@@ -395,14 +395,6 @@ export function relatedPhrases(index: PhraseIndex, group: PhraseGroup): PhraseRe
     );
 }
 
-/** Slogan groups that occur in more than one notice or year (the same slogan repeated). */
-export function repeatedSlogans(index: PhraseIndex): PhraseGroup[] {
-  return index.groups.filter((g) => {
-    const slogans = g.occurrences.filter((o) => o.role === "slogan");
-    return slogans.length > 0 && g.occurrences.length > 1;
-  });
-}
-
 /** Slogans that occur in more than one year (as a slogan, or as another year's theme). */
 export function repeatedAcrossYears(index: PhraseIndex): PhraseGroup[] {
   return index.groups.filter(isRepeatedAcrossYears);
@@ -439,7 +431,7 @@ export interface YearTheme {
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /** Word tokens of one phrase (ICU's dictionary segmentation, built into Node and browsers). */
-export function words(phrase: string): string[] {
+function words(phrase: string): string[] {
   return [...segmenter.segment(phrase)].filter((s) => s.isWordLike).map((s) => s.segment);
 }
 

@@ -18,7 +18,7 @@ const BOTTOM = 30;
 const SIDE = 10;
 
 /** 0 → 1, 7.3 → 8, 23 → 25, 140 → 150: a round upper bound for the y scale. */
-export function niceMax(value: number): number {
+function niceMax(value: number): number {
   if (value <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
   for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= value) return step * power;

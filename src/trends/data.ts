@@ -20,7 +20,7 @@ import {
   type WordCount,
 } from "./trends.ts";
 
-export function trendText(entry: NoticeEntry): TrendText {
+function trendText(entry: NoticeEntry): TrendText {
   return {
     id: entry.id,
     year: entry.data.year,

@@ -157,7 +157,7 @@ export function termTrend(texts: readonly TrendText[], rawTerm: string): TermTre
 /* ───────────────────────────── frequent words ───────────────────────────── */
 
 /** Function words of official prose that would top every list and say nothing about a year. */
-export const STOP_WORDS = new Set([
+const STOP_WORDS = new Set([
   "以及",
   "及其",
   "有关",
@@ -187,7 +187,7 @@ export const STOP_WORDS = new Set([
 const HAN = /\p{Script=Han}/u;
 
 /** Whether a segmenter token counts as a word for the frequency lists: two or more characters, Chinese. */
-export function isContentWord(token: string): boolean {
+function isContentWord(token: string): boolean {
   return Array.from(token).length >= 2 && HAN.test(token) && !STOP_WORDS.has(token);
 }
 

@@ -32,7 +32,7 @@ export interface PageUnderTest {
 }
 
 /** A path no page has: the server answers with dist/404.html and status 404. */
-export const NOT_FOUND_PATH = "/no-such-page-a11y/";
+const NOT_FOUND_PATH = "/no-such-page-a11y/";
 
 /**
  * The other kinds of page in the built site (/issuers/, /issuers/{id}/, /compare/…): one page for
@@ -89,7 +89,7 @@ export function unexpectedProblems(opened: OpenedPage, path: string, status: num
 }
 
 /** The rule sets of WCAG 2.1 level AA (which includes 2.0 A and AA and 2.1 A). */
-export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 interface AxeWindow {
   axe?: typeof axe;

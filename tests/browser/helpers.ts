@@ -12,8 +12,6 @@ import { inject } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page, type Response } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/test/chromium.ts";
 
-export { CHROMIUM };
-
 let browser: Promise<Browser> | undefined;
 
 /** The shared browser, launched on first use; close it with closeBrowser() in afterAll. */

@@ -18,7 +18,7 @@ export const squash = (s: string) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, "");
 
-export const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
+const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 
 /** The words of a query, as the search must read them. */
 export const truthWords = (q: string) => [

@@ -162,7 +162,7 @@ describe.skipIf(!BUILT)("ready for a strict Content-Security-Policy", () => {
           !/type=["']?application\/(ld\+)?json/i.test(attrs!) &&
           body!.trim() !== "",
       )
-      .map(([tag]) => tag!.slice(0, 120));
+      .map(([tag]) => tag.slice(0, 120));
     expect(inlineScripts, "inline <script> (script-src 'self')").toEqual([]);
     expect(html.match(/<style[\s>]/gi) ?? [], "<style> elements (style-src 'self')").toEqual([]);
     expect(

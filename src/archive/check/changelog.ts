@@ -45,8 +45,7 @@ export function checkChangelog(root: string, noticeIds: readonly string[], issue
       for (const issue of parsed.error.issues) {
         const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
         let received: unknown = raw;
-        for (const p of issue.path)
-          received = (received as Record<PropertyKey, unknown> | undefined)?.[p as PropertyKey];
+        for (const p of issue.path) received = (received as Record<PropertyKey, unknown> | undefined)?.[p];
         const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : undefined;
         issues.push({
           file: CHANGELOG_FILE,

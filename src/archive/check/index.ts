@@ -354,15 +354,14 @@ function checkCatalog(root: string, issues: ArchiveIssue[]): void {
 }
 
 /** Zod issues as archive issues: the field path, what was expected, what was there. */
-export function zodIssues(file: string, error: ZodError, data: unknown): ArchiveIssue[] {
+function zodIssues(file: string, error: ZodError, data: unknown): ArchiveIssue[] {
   return error.issues.map((issue) => {
     const field = issue.path
       .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
       .join("")
       .replace(/^\./, "");
     let received: unknown = data;
-    for (const p of issue.path)
-      received = (received as Record<PropertyKey, unknown> | undefined)?.[p as PropertyKey];
+    for (const p of issue.path) received = (received as Record<PropertyKey, unknown> | undefined)?.[p];
     const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : undefined;
     return {
       file,

@@ -15,7 +15,7 @@
  * import.meta.env is not the site's while the config loads), `held` (tests), `root`, `report`.
  */
 import { basename, relative } from "node:path";
-import type { Element, ElementContent, Root, Text } from "hast";
+import type { ElementContent, Root } from "hast";
 import yaml from "js-yaml";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
@@ -89,9 +89,9 @@ export default function rehypeDocNumberLinks(options: DocNumberLinkOptions = {})
     const path = file?.path ?? "";
     const self = path ? basename(path).replace(/\.mdx?$/, "") : undefined;
     visit(tree, (node, index, parent) => {
-      if (node.type === "element" && (node as Element).tagName === "a") return SKIP;
+      if (node.type === "element" && node.tagName === "a") return SKIP;
       if (node.type !== "text" || !parent || index === undefined) return;
-      const text = (node as Text).value;
+      const text = node.value;
       const mentions = resolveDocNumbers(text, held);
       if (!mentions.length) return;
       const replacement: ElementContent[] = [];

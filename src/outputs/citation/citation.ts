@@ -123,7 +123,7 @@ function bracketIf(value: string, supplied: boolean): string {
 }
 
 /** The responsible parties GB/T 7714 names, and whether 等 follows. */
-export function citedAuthors(source: CitationSource): { names: string[]; etAl: boolean } {
+function citedAuthors(source: CitationSource): { names: string[]; etAl: boolean } {
   const names = source.authors.slice(0, source.authorOrderKnown ? 3 : 1);
   return { names, etAl: source.authorCount > names.length };
 }
@@ -159,12 +159,12 @@ function dateParts(iso: string): number[] {
 }
 
 /** Citation key: zly2019quanguo. */
-export function citationKey(source: CitationSource): string {
+function citationKey(source: CitationSource): string {
   return `zly${source.id.replace(/[^A-Za-z0-9]/g, "")}`;
 }
 
 /** The archive's name, as the website the document is accessed on. */
-export const ARCHIVE_NAME = "质量月档案";
+const ARCHIVE_NAME = "质量月档案";
 
 /** CSL-JSON (an array with one item), as citeproc and Zotero read it. */
 export function toCslJson(source: CitationSource, accessed: string): string {

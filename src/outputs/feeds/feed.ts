@@ -11,7 +11,7 @@ import { REPRODUCTION_NOTICE, SITE_DESCRIPTION, SITE_NAME, absoluteUrl } from ".
 
 export const FEED_PATH = "feed.xml";
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[c]};`,
@@ -22,19 +22,19 @@ export function escapeXml(text: string): string {
  * The date a notice is filed under: 成文日期, 印发日期 or 发布日期, whichever the text gives first;
  * a notice that gives none is filed under 1 January of its year (and says so in its summary).
  */
-export function noticeDate(notice: NoticeEntry): { date: string; stated: boolean } {
+function noticeDate(notice: NoticeEntry): { date: string; stated: boolean } {
   const d = notice.data;
   const date = d.signedDate ?? d.printedDate ?? d.publishedDate;
   return date ? { date, stated: true } : { date: `${d.year}-01-01`, stated: false };
 }
 
 /** "2022-08-22" → RFC 3339 midnight in China Standard Time. */
-export function atomDate(isoDate: string): string {
+function atomDate(isoDate: string): string {
   return `${isoDate}T00:00:00+08:00`;
 }
 
 /** Notices newest first by their date; on the same date, the order of getNotices (national first). */
-export async function noticesByDate(): Promise<NoticeEntry[]> {
+async function noticesByDate(): Promise<NoticeEntry[]> {
   const notices = await getNotices();
   return notices
     .map((notice, index) => ({ notice, index, date: noticeDate(notice).date }))

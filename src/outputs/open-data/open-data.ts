@@ -42,7 +42,7 @@ export const SCHEMA_PATHS = {
 /* ───────────────────────────── records ───────────────────────────── */
 
 /** One notice's metadata: frontmatter, id, absolute URLs and the names of its issuers. */
-export async function noticeRecord(notice: NoticeEntry): Promise<NoticeRecord> {
+async function noticeRecord(notice: NoticeEntry): Promise<NoticeRecord> {
   const issuers = await getIssuerMap();
   const d = notice.data;
   const ids = [...new Set([...d.issuers, ...d.inferredIssuers.map((i) => i.id), ...d.coHosts])];
@@ -138,7 +138,7 @@ export async function themesCsv(): Promise<string> {
 /* ───────────────────────────── text renderings ───────────────────────────── */
 
 /** Lines saying where a text comes from and what it is worth, for the .txt and .md renderings. */
-async function provenanceLines(notice: NoticeEntry): Promise<string[]> {
+function provenanceLines(notice: NoticeEntry): string[] {
   const d = notice.data;
   const p = noticePaths(notice);
   const gaps = d.provenance.completeness.filter((c) => c !== "complete");
@@ -158,11 +158,13 @@ async function provenanceLines(notice: NoticeEntry): Promise<string[]> {
 /** /{year}/{slug}/text.txt: the archived text as structured, then where it comes from. */
 export async function noticeText(notice: NoticeEntry): Promise<string> {
   const body = blocksToText(await noticeBlocks(notice));
-  return `${body}\n——————\n${(await provenanceLines(notice)).join("\n")}\n`;
+  return `${body}\n——————\n${provenanceLines(notice).join("\n")}\n`;
 }
 
 /** /{year}/{slug}/text.md: where the text comes from (a quotation block), then the text. */
 export async function noticeMarkdown(notice: NoticeEntry): Promise<string> {
-  const header = (await provenanceLines(notice)).map((line) => `> ${escapeMarkdown(line)}`).join("  \n");
+  const header = provenanceLines(notice)
+    .map((line) => `> ${escapeMarkdown(line)}`)
+    .join("  \n");
   return `${header}\n\n${blocksToMarkdown(await noticeBlocks(notice))}`;
 }

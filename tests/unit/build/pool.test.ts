@@ -18,9 +18,9 @@ test("never more than `limit` jobs at once; results in job order, not finishing 
 
 test("a failing job rejects the pool; no jobs, no results", async () => {
   await expect(
-    pool([1, 2], 2, async (n) => (n === 2 ? Promise.reject(new Error("job 2")) : n)),
+    pool([1, 2], 2, (n) => (n === 2 ? Promise.reject(new Error("job 2")) : Promise.resolve(n))),
   ).rejects.toThrow("job 2");
-  expect(await pool([], 4, async () => 1)).toEqual([]);
+  expect(await pool([], 4, () => Promise.resolve(1))).toEqual([]);
 });
 
 test("after a failure no new job starts; the pool rejects once the running ones are done", async () => {
@@ -39,6 +39,6 @@ test("after a failure no new job starts; the pool rejects once the running ones 
 });
 
 test("a limit that is not a positive number runs one job at a time", async () => {
-  expect(await pool([1, 2, 3], Number.NaN, async (n) => n * 2)).toEqual([2, 4, 6]);
-  expect(await pool([1, 2], 0, async (n) => n)).toEqual([1, 2]);
+  expect(await pool([1, 2, 3], Number.NaN, (n) => Promise.resolve(n * 2))).toEqual([2, 4, 6]);
+  expect(await pool([1, 2], 0, (n) => Promise.resolve(n))).toEqual([1, 2]);
 });

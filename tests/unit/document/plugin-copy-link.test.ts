@@ -35,7 +35,7 @@ async function toHast(input: string, withCopyLinks: boolean): Promise<Root> {
     .use(rehypeOfficialAnchors)
     .use(rehypeLiteralListNumbers);
   if (withCopyLinks) processor.use(rehypeCopyLink);
-  return (await processor.run(processor.parse(input))) as Root;
+  return await processor.run(processor.parse(input));
 }
 
 type AnyNode = Root | RootContent | ElementContent;
@@ -62,7 +62,7 @@ function printable(node: AnyNode): AnyNode {
 }
 
 function html(tree: Root): string {
-  return toHtml(printable(tree) as Root)
+  return toHtml(printable(tree))
     .trim()
     .replace(/<\/(h\d|p|li|ol|x-[A-Za-z]+)>/g, "</$1>\n")
     .replace(/\n+/g, "\n")

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Element, ElementContent, Root, RootContent } from "hast";
+import type { ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { toString } from "hast-util-to-string";
 import remarkMdx from "remark-mdx";
@@ -30,7 +30,7 @@ async function toHast(input: string, plugin: () => (tree: Root) => void): Promis
     .use(remarkMdx)
     .use(remarkRehype, { passThrough: MDX_NODES } as never)
     .use(plugin);
-  return (await processor.run(processor.parse(input))) as Root;
+  return await processor.run(processor.parse(input));
 }
 
 /** One line per anchored node: `tag#id text`, or `Component#id` for document parts. */
@@ -50,7 +50,7 @@ function anchors(tree: Root): string[] {
       return;
     }
     if (node.type !== "element") return;
-    const id = (node as Element).properties?.id;
+    const id = node.properties?.id;
     if (id) out.push(`${node.tagName}#${id} ${toString(node).trim()}`);
     node.children.forEach(walk);
   };
