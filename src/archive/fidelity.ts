@@ -4,25 +4,22 @@
  * punctuation and markup, which the importer is allowed to repair; the junk the importer removed
  * is listed in the notice's frontmatter and taken out of the source first.
  */
+import { isSignificant, significantChars } from "../shared/letters.ts";
 
 export interface Removal {
   line: number;
   text: string;
 }
 
-const SIGNIFICANT = /[\p{L}\p{N}]/u;
-
-/** Letters and digits of `text`, in order (the sequence the fidelity check compares). */
-export function significantChars(text: string): string {
-  let out = "";
-  for (const ch of text.normalize("NFC")) if (SIGNIFICANT.test(ch)) out += ch;
-  return out;
+/** Letters and digits of `text` in NFC, in order: the sequence the fidelity check compares. */
+function comparable(text: string): string {
+  return significantChars(text.normalize("NFC"));
 }
 
 /**
  * The document text of an MDX body: JSX component tags (whose names and attributes are markup,
  * not document text) dropped, backslash escapes undone. Markdown syntax is punctuation and so
- * is ignored by `significantChars` anyway.
+ * is ignored by the comparison anyway.
  */
 export function mdxBodyText(body: string): string {
   return body.replace(/<\/?[A-Z][A-Za-z]*(?:\s[^<>]*)?\/?>/g, " ").replace(/\\(.)/g, "$1");
@@ -77,9 +74,9 @@ export function compareFidelity(
   removals: readonly Removal[],
   body: string,
 ): FidelityMismatch | undefined {
-  const expected = significantChars(sourceWithoutRemovals(source, removals));
+  const expected = comparable(sourceWithoutRemovals(source, removals));
   const bodyText = mdxBodyText(body);
-  const received = significantChars(bodyText);
+  const received = comparable(bodyText);
   if (expected === received) return undefined;
   let i = 0;
   while (i < expected.length && i < received.length && expected[i] === received[i]) i++;
@@ -103,7 +100,7 @@ function lineOfSignificantIndex(text: string, index: number): number {
   let line = 1;
   for (const ch of text) {
     if (ch === "\n") line++;
-    else if (SIGNIFICANT.test(ch)) {
+    else if (isSignificant(ch)) {
       if (seen === index) return line;
       seen++;
     }
@@ -113,6 +110,6 @@ function lineOfSignificantIndex(text: string, index: number): number {
 
 /** True when `needle`'s letters and digits occur, in order and adjacent, in `haystack`'s. */
 export function containsSignificant(haystack: string, needle: string): boolean {
-  const n = significantChars(needle);
-  return n.length > 0 && significantChars(haystack).includes(n);
+  const n = comparable(needle);
+  return n.length > 0 && comparable(haystack).includes(n);
 }

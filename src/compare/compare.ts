@@ -8,6 +8,7 @@
  *   comparisonPairs(notices) → 2022-quanguo ⟷ 2022-hainan (implements), 2021-quanguo ⟷ 2022-quanguo …
  *   compareDocs(a, b)        → { rows: [{ a: 一、活动主题, b: 一、活动主题, ops, similarity }, …], similarity }
  */
+import { significantChars } from "../shared/letters.ts";
 import { levelRank, type Level } from "../shared/levels.ts";
 import { DELETE, diffStats, diffTokens, INSERT, similarity, type DiffOp, type DiffStats } from "./diff.ts";
 
@@ -120,16 +121,14 @@ function sectionText(section: CompareSection): string {
 
 /* ───────────────────────────── alignment ───────────────────────────── */
 
-const SIGNIFICANT = /[\p{L}\p{N}]/gu;
-
 function bigrams(text: string): Map<string, number> {
-  const chars = text.match(SIGNIFICANT) ?? [];
+  const chars = Array.from(significantChars(text));
   const counts = new Map<string, number>();
   for (let i = 0; i + 1 < chars.length; i++) {
     const g = chars[i]! + chars[i + 1]!;
     counts.set(g, (counts.get(g) ?? 0) + 1);
   }
-  if (chars.length === 1) counts.set(chars[0], 1);
+  if (chars.length === 1) counts.set(chars[0]!, 1);
   return counts;
 }
 

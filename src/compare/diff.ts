@@ -15,20 +15,12 @@
  */
 
 export const EQUAL = 0;
+import { significantLength } from "../shared/letters.ts";
 export const DELETE = -1;
 export const INSERT = 1;
 type OpType = typeof EQUAL | typeof DELETE | typeof INSERT;
 /** One piece of the diff: kept (EQUAL), only in the first text (DELETE), only in the second (INSERT). */
 export type DiffOp = [OpType, string];
-
-const SIGNIFICANT = /[\p{L}\p{N}]/u;
-
-/** Letters and digits in `text` (CJK characters included): what "amount of text" means here. */
-function significantLength(text: string): number {
-  let n = 0;
-  for (const ch of text) if (SIGNIFICANT.test(ch)) n++;
-  return n;
-}
 
 /**
  * Pairs (i, j) of a longest common subsequence of `a` and `b`, in order.

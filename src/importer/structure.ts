@@ -9,6 +9,7 @@ import { isDateLine } from "../shared/chinese-date.ts";
 import { parseDocNumber } from "../document/doc-number.ts";
 import { numberingOf } from "../document/numbering.ts";
 import type { SourceLine } from "./lines.ts";
+import { significantLength } from "../shared/letters.ts";
 
 export type PartKind =
   | "meta" // gov.cn 公开信息 block (索引号, 主题分类 …)
@@ -75,10 +76,6 @@ const LABEL_LINE = /^[\p{Script=Han} ]{1,6}[：:]/u;
 const SENTENCE_END = /[。！？；：…]["”’」』）)]*$|[。！？]$/;
 /** A line ending in these always continues on the next line. */
 const OPEN_END = /[，、（“《〔：]$/;
-
-function significantLength(text: string): number {
-  return text.replace(/[^\p{L}\p{N}]/gu, "").length;
-}
 
 const numbered = numberingOf;
 

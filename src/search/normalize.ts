@@ -14,12 +14,12 @@
  * Every kept character remembers the range of the original text it came from, so matches
  * found in the normalised text can be marked in the original one.
  */
+import { isSignificant } from "../shared/letters.ts";
 
 /** Traditional (or variant) character → simplified character, one code point each. */
 export type T2SMap = ReadonlyMap<string, string>;
 
 const EMPTY_MAP: T2SMap = new Map();
-const KEEP = /^[\p{L}\p{N}]$/u;
 const LATIN_WITH_MARKS = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]$/u;
 
 /** The map's wire format: a string of pairs of code points, "質质強强國国…". */
@@ -51,7 +51,7 @@ function folder(t2s: T2SMap): (char: string) => string {
     let out = "";
     for (let c of char.normalize("NFKC").toLowerCase()) {
       c = t2s.get(c) ?? c;
-      if (!KEEP.test(c)) continue;
+      if (!isSignificant(c)) continue;
       if (c.charCodeAt(0) > 0x7f && LATIN_WITH_MARKS.test(c)) {
         const base = c.normalize("NFD").replace(/\p{M}/gu, "");
         if (base) c = base;

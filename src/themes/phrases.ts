@@ -26,6 +26,7 @@
  */
 import { createHash } from "node:crypto";
 import { levelRank, type Level } from "../shared/levels.ts";
+import { significantChars } from "../shared/letters.ts";
 
 /** At most this many tokens changed on either side for two phrases to be near-identical. */
 const NEAR_MAX_CHANGE = 4;
@@ -60,7 +61,7 @@ export interface ThemeCatalogRow {
 
 /** Letters and digits only (CJK included), after NFKC: the identity of a phrase. */
 export function normalisePhrase(text: string): string {
-  return text.normalize("NFKC").replace(/[^\p{L}\p{N}]/gu, "");
+  return significantChars(text.normalize("NFKC"));
 }
 
 /** `slogan-` + the first 8 hex digits of SHA-256(normalised text). */

@@ -5,7 +5,8 @@
  */
 import { trendChartSvg, yearRange } from "./chart.ts";
 import { escapeHtml } from "../shared/html.ts";
-import { formatRate, normalizeForSearch, termTrend, type TermTrend, type TrendText } from "./trends.ts";
+import { normalize } from "../search/normalize.ts";
+import { formatRate, termTrend, type TermTrend, type TrendText } from "./trends.ts";
 
 let index: Promise<TrendText[]> | undefined;
 
@@ -41,7 +42,7 @@ export function init(box: HTMLElement): void {
 
   const run = async (raw: string) => {
     const term = raw.trim();
-    if (!normalizeForSearch(term)) {
+    if (!normalize(term)) {
       result.innerHTML =
         '<p class="term-message">请输入要统计的词语（汉字、字母或数字；标点和空格不计）。</p>';
       return;
@@ -57,8 +58,7 @@ export function init(box: HTMLElement): void {
     const trend = termTrend(texts, term);
     const total = [...trend.national, ...trend.local].reduce((n, p) => n + p.count, 0);
     const nationalTotal = trend.national.reduce((n, p) => n + p.count, 0);
-    const shown =
-      normalizeForSearch(term) === term ? "" : `（按“${escapeHtml(normalizeForSearch(term))}”统计）`;
+    const shown = normalize(term) === term ? "" : `（按“${escapeHtml(normalize(term))}”统计）`;
     result.innerHTML = `<h3 class="term-result-title">“${escapeHtml(term)}”${shown}</h3><p class="term-summary">在收录的${texts.length}件通知中共出现<strong data-term-total>${total}</strong>次，其中全国通知${nationalTotal}次。</p>${total ? trendChartSvg(trend, { id: "term-chart", years: yearRange([trend]) }) : ""}${table(trend)}`;
     const params = new URLSearchParams(location.search);
     params.set("q", term);

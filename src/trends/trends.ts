@@ -5,12 +5,13 @@
  * search and with a plain count over the source files. Pure and dependency-free: the page uses it
  * at build time and the term box runs the same code in the browser on /trends/index.json.
  *
- *   normalizeForSearch("建设 质量强国，") → "建设质量强国"
+ *   normalize("建设 质量强国，") → "建设质量强国"
  *   countOccurrences("质量强国质量强国", "质量强国") → 2
  *   per10k(12, 30_000) → 4
  */
 
 import { mdxBodyText } from "../archive/fidelity.ts";
+import { normalize } from "../search/normalize.ts";
 import type { Level } from "../shared/levels.ts";
 
 /** Terms charted on /trends/. */
@@ -31,28 +32,9 @@ export const KEY_TERMS = [
   "工匠精神",
 ] as const;
 
-const KEEP = /[\p{L}\p{N}]/u;
-const MARKED_LETTER = /[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}]/u;
-
-/**
- * The text search sees (the same folding as src/search/normalize.ts): NFKC (全角 → 半角),
- * lower case, Latin letters without diacritics, letters and digits only.
- */
-export function normalizeForSearch(text: string): string {
-  let out = "";
-  for (const char of text) {
-    for (let c of char.normalize("NFKC").toLowerCase()) {
-      if (!KEEP.test(c)) continue;
-      if (c.charCodeAt(0) > 0x7f && MARKED_LETTER.test(c)) c = c.normalize("NFD").replace(/\p{M}/gu, "") || c;
-      out += c;
-    }
-  }
-  return out;
-}
-
 /** The searchable text of a notice's MDX body: component tags dropped, then normalised. */
 export function searchableText(mdxBody: string): string {
-  return normalizeForSearch(mdxBodyText(mdxBody));
+  return normalize(mdxBodyText(mdxBody));
 }
 
 /**
@@ -113,7 +95,7 @@ export interface TermTrend {
 
 /** Counts `term` in every notice: national notices by year, local notices one by one. */
 export function termTrend(texts: readonly TrendText[], rawTerm: string): TermTrend {
-  const term = normalizeForSearch(rawTerm);
+  const term = normalize(rawTerm);
   const sorted = [...texts].sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
   const national = new Map<number, TrendPoint>();
   const local: TrendPoint[] = [];

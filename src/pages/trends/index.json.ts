@@ -1,6 +1,6 @@
 /**
  * /trends/index.json: every held notice's searchable text (letters and digits only, see
- * normalizeForSearch), fetched by the term box on /trends/ when it is first used. The box counts
+ * normalize), fetched by the term box on /trends/ when it is first used. The box counts
  * a typed term in these texts with the same code as the build (src/trends/trends.ts).
  */
 import type { APIRoute } from "astro";

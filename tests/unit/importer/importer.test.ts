@@ -8,7 +8,8 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadIssuerIndex } from "../../../src/archive/files.ts";
 import { parseChineseDate } from "../../../src/shared/chinese-date.ts";
-import { compareFidelity, significantChars } from "../../../src/archive/fidelity.ts";
+import { compareFidelity } from "../../../src/archive/fidelity.ts";
+import { significantChars } from "../../../src/shared/letters.ts";
 import { importNotice, type ImportResult } from "../../../src/importer/index.ts";
 
 const root = resolve(import.meta.dirname, "../../..");

@@ -10,13 +10,13 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { listNoticeFiles, loadIssuerIndex } from "../../../src/archive/files.ts";
 import { importNotice } from "../../../src/importer/index.ts";
+import { normalize } from "../../../src/search/normalize.ts";
 import { segment } from "../../../src/text/segment.ts";
 import { trendChartSvg, yearRange } from "../../../src/trends/chart.ts";
 import {
   KEY_TERMS,
   countOccurrences,
   distinctiveWords,
-  normalizeForSearch,
   per10k,
   searchableText,
   termTrend,
@@ -96,8 +96,8 @@ describe("term counts", () => {
   });
 
   it("a typed term is matched as search matches it: spaces, punctuation and full-width forms ignored", () => {
-    expect(normalizeForSearch("建设 质量强国，")).toBe("建设质量强国");
-    expect(normalizeForSearch("ＣＣＣ认证（３Ｃ）")).toBe("ccc认证3c");
+    expect(normalize("建设 质量强国，")).toBe("建设质量强国");
+    expect(normalize("ＣＣＣ认证（３Ｃ）")).toBe("ccc认证3c");
     expect(termTrend(texts, "质量 强国").national).toEqual(termTrend(texts, "质量强国").national);
     expect(countOccurrences("质量质量质量", "质量质量")).toBe(2);
     expect(countOccurrences("质量", "")).toBe(0);
