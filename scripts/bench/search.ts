@@ -35,12 +35,8 @@ import { kb, ms, pct, run, seconds } from "./util.ts";
 import { dirSize } from "../build/fs-size.ts";
 import { CHROMIUM, CHROMIUM_ARGS, cjkFontFamilies } from "../test/chromium.ts";
 import { prepareSyntheticProject, rng } from "./synthetic-archive.ts";
-import {
-  buildSearchIndex,
-  collectNotices,
-  readSearchConfigFile,
-  type IndexedNotice,
-} from "../search/index.ts";
+import { buildSearchIndex, readSearchConfigFile } from "../search/index.ts";
+import { collectNotices, type IndexedNotice } from "../search/records.ts";
 import { nginxMissing, startNginx } from "../serve/nginx.ts";
 import { precompress } from "../build/precompress.ts";
 import { startServer } from "../serve/serve.ts";

@@ -33,20 +33,7 @@ import {
 } from "node:fs";
 import { availableParallelism, tmpdir, totalmem } from "node:os";
 import { join, relative, resolve } from "node:path";
-import { gunzipSync } from "node:zlib";
-import yaml from "js-yaml";
-import { listNoticeFiles } from "../../src/archive/files.ts";
-import { isGzip } from "../../src/shared/gzip.ts";
-import {
-  MAX_SHORT_COUNT,
-  SEPARATOR,
-  SHARD_SIZE,
-  shardLanguage,
-  shardRanges,
-  shortGrams,
-  shortToken,
-  trigrams,
-} from "../../src/search/core.ts";
+import { SHARD_SIZE, shardLanguage, shardRanges } from "../../src/search/core.ts";
 import {
   SEARCH_CONFIG_PATH,
   SEARCH_DATA_DIR,
@@ -54,66 +41,10 @@ import {
   type SearchConfigFile,
 } from "../../src/search/config.ts";
 import { normalize, serializeT2S } from "../../src/search/normalize.ts";
-import { extractSections, type SearchSection } from "../../src/search/sections.ts";
-import { NoticeSchema } from "../../src/schemas/notice.ts";
-import type { Level } from "../../src/shared/levels.ts";
 import { dirSize } from "../build/fs-size.ts";
 import { pool } from "../build/pool.ts";
+import { listIndexedNotices } from "./records.ts";
 import type { ShardJob, ShardResult } from "./shard.ts";
-
-export interface IndexedNotice {
-  id: string;
-  year: number;
-  slug: string;
-  level: Level;
-  region: string;
-  issuers: string[];
-  title?: string;
-  theme?: string;
-  docNumber?: string;
-  sections: SearchSection[];
-}
-
-/** A held notice as the index needs it, without its text (read by the shard that indexes it). */
-export type IndexedNoticeMeta = Omit<IndexedNotice, "sections">;
-
-/** The built notice page of a notice. */
-export function noticePage(site: string, n: Pick<IndexedNotice, "year" | "slug">): string {
-  return join(site, String(n.year), n.slug, "index.html");
-}
-
-/** The held notices (frontmatter only), in id order, each checked to have a built page. */
-export function listIndexedNotices(site: string, root: string): IndexedNoticeMeta[] {
-  const notices: IndexedNoticeMeta[] = [];
-  for (const raw of listNoticeFiles(root)) {
-    const data = NoticeSchema.parse(yaml.load(raw.frontmatterText));
-    const page = noticePage(site, data);
-    if (!existsSync(page))
-      throw new Error(`search index: ${raw.file} has no built page ${relative(site, page)}`);
-    notices.push({
-      id: raw.id,
-      year: data.year,
-      slug: data.slug,
-      level: data.level,
-      region: data.region ?? "",
-      issuers: data.issuers,
-      ...(data.title ? { title: data.title } : {}),
-      ...(data.theme ? { theme: data.theme } : {}),
-      ...(data.docNumber ? { docNumber: data.docNumber } : {}),
-    });
-  }
-  return notices.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-/** A notice with its built page's sections. */
-export function withSections(site: string, n: IndexedNoticeMeta): IndexedNotice {
-  return { ...n, sections: extractSections(readFileSync(noticePage(site, n), "utf8")) };
-}
-
-/** The held notices with their built pages' sections, in id order. */
-export function collectNotices(site: string, root: string): IndexedNotice[] {
-  return listIndexedNotices(site, root).map((n) => withSections(site, n));
-}
 
 /**
  * Traditional/variant → simplified, restricted to what can matter: characters the archive does
@@ -147,39 +78,6 @@ export async function buildT2S(archiveChars: ReadonlySet<string>): Promise<Map<s
     }
   }
   return map;
-}
-
-/** A notice's Pagefind record: its words (see src/search/core.ts) and where its body starts. */
-export function recordContent(notice: IndexedNotice): { words: string[]; bodyStart: number } {
-  const words: string[] = [];
-  for (const field of [notice.title, notice.theme, notice.docNumber]) {
-    const norm = normalize(field ?? "");
-    if (!norm) continue;
-    words.push(
-      ...trigrams(norm),
-      ...[...shortGrams(norm).keys()].map(shortToken),
-      SEPARATOR,
-      SEPARATOR,
-      SEPARATOR,
-    );
-  }
-  const bodyStart = words.length;
-  const text = notice.sections.map((s) => normalize(s.text)).join("");
-  words.push(...trigrams(text), SEPARATOR, SEPARATOR, SEPARATOR);
-  for (const [gram, count] of shortGrams(text)) {
-    const token = shortToken(gram);
-    for (let i = Math.min(count, MAX_SHORT_COUNT); i > 0; i--) words.push(token);
-  }
-  return { words, bodyStart };
-}
-
-/** The per-notice file the search page loads to show excerpts and matching sections. */
-export interface NoticeText {
-  id: string;
-  title?: string;
-  docNumber?: string;
-  /** [anchor, label, text] per section. */
-  s: [string, string, string][];
 }
 
 export interface SearchIndexReport {
@@ -366,89 +264,6 @@ function indexBytes(bundle: string): number {
   return readdirSync(bundle, { recursive: true, encoding: "utf8" })
     .filter((f) => /\.(pf_meta|pf_index|pf_filter)$/.test(f))
     .reduce((sum, f) => sum + statSync(join(bundle, f)).size, 0);
-}
-
-/**
- * The page hash of each of a shard's Pagefind records (a search result's `id`), in the order
- * the records were added, read from its metadata. Checked against the word count of every record:
- * that proves the order, and that positions are character offsets, which holds only if
- * Pagefind kept every word of a record as one word (it splits words at punctuation, which
- * normalised text has none of), so a character it would split fails the build, not a search.
- */
-export function readPagefindPages(bundle: string, expectedWords: number[]): string[] {
-  const metaFile = readdirSync(bundle).find((f) => f.endsWith(".pf_meta"));
-  if (!metaFile) throw new Error("search index: Pagefind wrote no metadata");
-  const meta = decodePagefindFile(readFileSync(join(bundle, metaFile))) as [string, [string, number][]];
-  const pages = meta[1];
-  if (pages.length !== expectedWords.length)
-    throw new Error(`search index: Pagefind holds ${pages.length} records, expected ${expectedWords.length}`);
-  const wrong = pages.flatMap(([, count], i) =>
-    count === expectedWords[i] ? [] : [`record ${i}: ${count} ≠ ${expectedWords[i]}`],
-  );
-  if (wrong.length)
-    throw new Error(
-      `search index: Pagefind split, dropped or reordered words (${wrong.slice(0, 3).join("; ")})`,
-    );
-  return pages.map(([hash]) => hash);
-}
-
-/** Decodes a Pagefind index file (gzip, "pagefind_dcd" signature, CBOR). */
-export function decodePagefindFile(bytes: Uint8Array): unknown {
-  let buf = Buffer.from(bytes);
-  if (isGzip(buf)) buf = gunzipSync(buf);
-  if (buf.subarray(0, 12).toString() === "pagefind_dcd") buf = buf.subarray(12);
-  return decodeCbor(buf);
-}
-
-/** A minimal CBOR decoder (the subset Pagefind writes). */
-export function decodeCbor(buf: Uint8Array): unknown {
-  let i = 0;
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const length = (info: number): number => {
-    if (info < 24) return info;
-    if (info === 24) return buf[i++]!;
-    if (info === 25) return ((i += 2), view.getUint16(i - 2));
-    if (info === 26) return ((i += 4), view.getUint32(i - 4));
-    if (info === 27) return ((i += 8), Number(view.getBigUint64(i - 8)));
-    throw new Error(`CBOR: unsupported length ${info}`);
-  };
-  const item = (): unknown => {
-    const byte = buf[i++]!;
-    const major = byte >> 5;
-    const info = byte & 31;
-    switch (major) {
-      case 0:
-        return length(info);
-      case 1:
-        return -1 - length(info);
-      case 2: {
-        const n = length(info);
-        return buf.subarray((i += n) - n, i);
-      }
-      case 3: {
-        const n = length(info);
-        return new TextDecoder().decode(buf.subarray((i += n) - n, i));
-      }
-      case 4:
-        return Array.from({ length: length(info) }, () => item());
-      case 5: {
-        const n = length(info);
-        const o: Record<string, unknown> = {};
-        for (let k = 0; k < n; k++) o[String(item())] = item();
-        return o;
-      }
-      case 7:
-        if (info === 20) return false;
-        if (info === 21) return true;
-        if (info === 22) return null;
-        if (info === 26) return ((i += 4), view.getFloat32(i - 4));
-        if (info === 27) return ((i += 8), view.getFloat64(i - 8));
-        throw new Error(`CBOR: unsupported simple value ${info}`);
-      default:
-        throw new Error(`CBOR: unsupported major type ${major}`);
-    }
-  };
-  return item();
 }
 
 if (import.meta.main) {

@@ -15,13 +15,9 @@ import { gzipSync } from "node:zlib";
 import { formatKey } from "../../src/search/core.ts";
 import { noticeTextPath } from "../../src/search/config.ts";
 import { normalize } from "../../src/search/normalize.ts";
-import {
-  readPagefindPages,
-  recordContent,
-  withSections,
-  type IndexedNoticeMeta,
-  type NoticeText,
-} from "./index.ts";
+import type { NoticeText } from "../../src/search/config.ts";
+import { readPagefindPages } from "./pagefind.ts";
+import { recordContent, withSections, type IndexedNoticeMeta } from "./records.ts";
 
 export interface ShardJob {
   /** The built site. */

@@ -14,9 +14,9 @@ import {
   type WordCount,
 } from "./core.ts";
 import { isGzip } from "../shared/gzip.ts";
-import type { StoredSection } from "./excerpt.ts";
 import { queryWords, type T2SMap } from "./normalize.ts";
-import { loadSearchConfig, noticeTextPath, type SearchShardFile } from "./config.ts";
+import { loadSearchConfig, noticeTextPath, type NoticeText, type SearchShardFile } from "./config.ts";
+
 import { withBase } from "../shared/urls.ts";
 
 /** The part of Pagefind's JS API used here (pagefind_web_js/lib/coupled_search.ts). */
@@ -35,14 +35,6 @@ interface PagefindModule {
 interface Shard {
   pagefind: PagefindInstance;
   pages: Record<string, string>;
-}
-
-/** A notice's stored text (search-data/text/{id}.bin, see scripts/search/index.ts). */
-export interface NoticeText {
-  id: string;
-  title?: string;
-  docNumber?: string;
-  s: StoredSection[];
 }
 
 /**

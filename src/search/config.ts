@@ -42,6 +42,21 @@ export const SEARCH_CONFIG_PATH = `${SEARCH_DATA_DIR}/search.json`;
 /** The notices' stored texts (gzipped JSON, one file per notice). */
 export const SEARCH_TEXT_DIR = `${SEARCH_DATA_DIR}/text`;
 
+/** A section of a notice as stored in its text file: [anchor, label, text]. */
+export type StoredSection = [string, string, string];
+
+/**
+ * A notice's stored text (search-data/text/{id}.bin, gzipped JSON), written by the index builder
+ * (scripts/search/shard.ts) and read by the search page to show excerpts and matching sections.
+ */
+export interface NoticeText {
+  id: string;
+  title?: string;
+  docNumber?: string;
+  /** Its sections, in document order. */
+  s: StoredSection[];
+}
+
 /** A notice's stored text, under the base path. */
 export function noticeTextPath(id: string): string {
   return `${SEARCH_TEXT_DIR}/${id}.bin`;

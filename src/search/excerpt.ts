@@ -3,6 +3,7 @@
  * so readers see the document's own characters with the matches marked. Pure functions, shared
  * by the search page and the tests.
  */
+import type { StoredSection } from "./config.ts";
 import {
   matchRanges,
   normalize,
@@ -61,9 +62,6 @@ function cut(text: string, ranges: readonly TextRange[], radius: number): Excerp
   for (const p of parts) p.text = p.text.replace(/\s*\n\s*/g, " ");
   return { parts, before: start > 0, after: end < text.length };
 }
-
-/** A section of a notice as stored in search-data/text/{id}.bin: [anchor, label, text]. */
-export type StoredSection = [string, string, string];
 
 interface SectionMatch {
   anchor: string;

@@ -15,7 +15,8 @@ import {
   type NoticeMatch,
   type SearchState,
 } from "./core.ts";
-import { searchEngine, type NoticeText, type SearchEngine } from "./client.ts";
+import { searchEngine, type SearchEngine } from "./client.ts";
+import type { NoticeText } from "./config.ts";
 import { noticeMatches, type Excerpt } from "./excerpt.ts";
 import { matchRanges, normalizeWithMap, queryWords } from "./normalize.ts";
 import { LEVEL_LABELS } from "../shared/levels.ts";

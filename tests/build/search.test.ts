@@ -9,7 +9,8 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, test } from "vitest";
 import { parseKey } from "../../src/search/core.ts";
 import { normalize } from "../../src/search/normalize.ts";
-import { decodePagefindFile, readSearchConfigFile } from "../../scripts/search/index.ts";
+import { readSearchConfigFile } from "../../scripts/search/index.ts";
+import { decodePagefindFile } from "../../scripts/search/pagefind.ts";
 import { extractSections } from "../../src/search/sections.ts";
 import { noticeDocuments } from "../browser/search-truth.ts";
 

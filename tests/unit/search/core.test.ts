@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { buildT2S, recordContent, type IndexedNotice } from "../../../scripts/search/index.ts";
+import { buildT2S } from "../../../scripts/search/index.ts";
+import { recordContent, type IndexedNotice } from "../../../scripts/search/records.ts";
 import { mdxBodyText } from "../../../src/archive/fidelity.ts";
 import {
   MAX_SHORT_COUNT,
