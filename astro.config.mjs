@@ -4,10 +4,7 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import tailwindcss from "@tailwindcss/vite";
-import rehypeOfficialAnchors from "./src/document/plugins/rehype-official-anchors.ts";
-import rehypeLiteralListNumbers from "./src/document/plugins/rehype-literal-list-numbers.ts";
-import rehypeDocNumberLinks from "./src/document/plugins/rehype-doc-number-links.ts";
-import rehypeCopyLink from "./src/document/plugins/rehype-copy-link.ts";
+import { pagePlugins } from "./src/document/pipeline.ts";
 import archiveCheck from "./src/archive/integration.ts";
 import sitemap from "./src/outputs/sitemap.ts";
 
@@ -46,13 +43,9 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: false,
-      rehypePlugins: [
-        rehypeOfficialAnchors,
-        rehypeLiteralListNumbers,
-        [rehypeDocNumberLinks, { base }],
-        // Last: a “复制链接” control on every element that has an anchor by now.
-        rehypeCopyLink,
-      ],
+      // The document pipeline (src/document/pipeline.ts): anchors, printed list numbers, links on
+      // document numbers, and last the “复制链接” controls.
+      rehypePlugins: pagePlugins(base),
     }),
   },
   integrations: [archiveCheck(), mdx(), sitemap()],

@@ -16,6 +16,7 @@ import {
 import { displayTitle, scopeLabel } from "../shared/notice.ts";
 import { getNotices, type NoticeEntry } from "../queries/notices.ts";
 import { noticeUrl } from "../shared/urls.ts";
+import { noticeBlocks } from "../text/notice-text.ts";
 import { buildCompareDoc } from "./doc.ts";
 import { withBase } from "../shared/urls.ts";
 
@@ -66,17 +67,15 @@ const docs = new Map<string, Promise<CompareDoc>>();
 export function compareDoc(entry: NoticeEntry): Promise<CompareDoc> {
   let doc = docs.get(entry.id);
   if (!doc) {
-    doc = buildCompareDoc(
-      {
-        id: entry.id,
-        year: entry.data.year,
-        level: entry.data.level,
-        label: shortLabel(entry),
-        title: displayTitle(entry),
-        url: noticeUrl(entry),
-      },
-      entry.body ?? "",
-    );
+    const meta = {
+      id: entry.id,
+      year: entry.data.year,
+      level: entry.data.level,
+      label: shortLabel(entry),
+      title: displayTitle(entry),
+      url: noticeUrl(entry),
+    };
+    doc = noticeBlocks(entry).then((blocks) => buildCompareDoc(meta, blocks));
     docs.set(entry.id, doc);
   }
   return doc;

@@ -13,33 +13,6 @@
  */
 import { numberingOf } from "./numbering.ts";
 
-/** Chinese names of the document parts, by anchor (labels of sections and search results). */
-export const PART_LABELS: Record<string, string> = {
-  meta: "公开信息",
-  masthead: "发文机关标志",
-  docnumber: "发文字号",
-  title: "标题",
-  recipients: "主送机关",
-  attachments: "附件说明",
-  signature: "署名",
-  date: "成文日期",
-  publicity: "附注",
-  imprint: "版记",
-};
-
-/** Anchor of each document part rendered by a component (see PART_COMPONENTS). */
-export const PART_ANCHORS: Record<string, string> = {
-  GovMeta: "meta",
-  Masthead: "masthead",
-  DocNumber: "docnumber",
-  Recipients: "recipients",
-  AttachmentNote: "attachments",
-  Signature: "signature",
-  SignedDate: "date",
-  Publicity: "publicity",
-  Imprint: "imprint",
-};
-
 export class AnchorAllocator {
   private prefix = "";
   private stack: number[] = [];

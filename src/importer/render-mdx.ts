@@ -3,21 +3,9 @@
  * text become components (<Masthead>, <DocNumber> …, rendered by src/components/document/);
  * numbered headings become Markdown headings one level per level of official numbering.
  */
-import type { Block, Part, PartKind } from "./structure.ts";
+import { ATTACHMENT_COMPONENT, componentOfKind } from "../document/parts.ts";
+import type { Block, Part } from "./structure.ts";
 import { unwrapTitle } from "./extract.ts";
-
-/** Component name for each document part (kept stable: content files name them). */
-export const PART_COMPONENTS: Record<Exclude<PartKind, "title">, string> = {
-  meta: "GovMeta",
-  masthead: "Masthead",
-  docNumber: "DocNumber",
-  recipients: "Recipients",
-  attachmentNote: "AttachmentNote",
-  signature: "Signature",
-  signedDate: "SignedDate",
-  publicity: "Publicity",
-  imprint: "Imprint",
-};
 
 /**
  * Escapes what MDX would read as syntax: `{ } < >` (expressions, JSX), Markdown emphasis,
@@ -37,15 +25,15 @@ export function renderBody(parts: Part[]): string {
     switch (part.type) {
       case "block": {
         if (part.kind === "imprint" && inAttachment) {
-          out.push("</Attachment>");
+          out.push(`</${ATTACHMENT_COMPONENT}>`);
           inAttachment = false;
         }
         out.push(renderBlock(part));
         break;
       }
       case "attachment": {
-        if (inAttachment) out.push("</Attachment>");
-        out.push(`<Attachment n="${part.n}">`, escapeMdx(part.label.text));
+        if (inAttachment) out.push(`</${ATTACHMENT_COMPONENT}>`);
+        out.push(`<${ATTACHMENT_COMPONENT} n="${part.n}">`, escapeMdx(part.label.text));
         if (part.title) out.push(`## ${escapeHeading(unwrapTitle(part.title.text))}`);
         inAttachment = true;
         break;
@@ -65,7 +53,7 @@ export function renderBody(parts: Part[]): string {
         break;
     }
   }
-  if (inAttachment) out.push("</Attachment>");
+  if (inAttachment) out.push(`</${ATTACHMENT_COMPONENT}>`);
   return `${out.join("\n\n")}\n`;
 }
 
@@ -76,7 +64,7 @@ function escapeHeading(text: string): string {
 function renderBlock(block: Block): string {
   if (block.kind === "title")
     return `# ${escapeHeading(unwrapTitle(block.lines.map((l) => l.text).join("")))}`;
-  const name = PART_COMPONENTS[block.kind];
+  const name = componentOfKind(block.kind);
   // 主送 split by a page break is one paragraph; other blocks keep their printed lines.
   const texts =
     block.kind === "recipients" ? [block.lines.map((l) => l.text).join("")] : block.lines.map((l) => l.text);

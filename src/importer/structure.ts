@@ -8,20 +8,9 @@
 import { isDateLine } from "../shared/chinese-date.ts";
 import { parseDocNumber } from "../document/doc-number.ts";
 import { numberingOf } from "../document/numbering.ts";
+import type { PartKind } from "../document/parts.ts";
 import type { SourceLine } from "./lines.ts";
 import { significantLength } from "../shared/letters.ts";
-
-export type PartKind =
-  | "meta" // gov.cn 公开信息 block (索引号, 主题分类 …)
-  | "masthead" // 发文机关标志 / header issuer list
-  | "docNumber" // 发文字号
-  | "title" // 标题
-  | "recipients" // 主送机关
-  | "attachmentNote" // 附件说明
-  | "signature" // 署名
-  | "signedDate" // 成文日期
-  | "publicity" // 附注 （此件公开发布）
-  | "imprint"; // 版记: 抄送, 印发机关和印发日期
 
 export interface Block {
   type: "block";

@@ -5,32 +5,32 @@
  *   十二、人民银行开展“金融标准 为民利企”主题质量月活动。……
  *   → { issuerId: "pbc", year: 2019, noticeId: "2019-quanguo", itemNumber: 12, anchor: "a1-s12", … }
  *
- * Pure functions over the notice's raw MDX body (entry.body) and the issuer registry, so they
- * run the same at build time and in unit tests; adding a notice adds its activities with no
+ * Pure functions over the notice's text model (src/text/blocks.ts) and the issuer registry, so
+ * they run the same at build time and in unit tests; adding a notice adds its activities with no
  * code change.
  *
  * - Which attachment: the one whose title names 主办单位 and 开展 … 活动 (the frontmatter's
  *   `attachments` list); an attachment titled 联合主办单位名单 (a list of names) is not one.
  * - Items: paragraphs that start with first-level numbering 一、 二、 … (numbering.ts);
  *   unnumbered paragraphs that follow belong to the item before them.
- * - Anchors: allocated exactly as the anchors plugin does (anchors.ts): item 十三、 of 附件1 is
- *   `a1-s13`, so `/{year}/{slug}/#a1-s13` points at the item.
+ * - Anchors: the paragraph's own, as the page has it: item 十三、 of 附件1 is `a1-s13`, so
+ *   `/{year}/{slug}/#a1-s13` points at the item.
  * - The body: the longest prefix of the item text that resolves in the issuer registry
  *   (“国家发展改革委开展……” → ndrc). An item naming two bodies (“市场监管总局与国务院国资委共同举办
  *   ……”) belongs to the first; every other registry name in the item is a mention.
  * - Items whose opening names no registry body are returned as `unresolved`, never guessed.
  */
-import { AnchorAllocator } from "../document/anchors.ts";
 import { compactName, resolveIssuer, type IssuerIndex } from "../archive/issuers.ts";
 import { numberingOf } from "../document/numbering.ts";
+import type { AttachmentBlock, Block } from "../schemas/api.ts";
 import { levelRank, type Level } from "../shared/levels.ts";
 
 /** What activity parsing needs of a notice (a content collection entry satisfies it). */
 export interface ActivityNotice {
   /** Collection id, `{year}-{slug}`. */
   id: string;
-  /** Raw MDX body. */
-  body?: string | undefined;
+  /** Its text model (src/text/blocks.ts). */
+  blocks: readonly Block[];
   data: {
     year: number;
     slug: string;
@@ -85,23 +85,22 @@ export function isActivityAttachment(title: string): boolean {
   return /主办单位/.test(title) && /开展/.test(title) && /活动/.test(title);
 }
 
-/** Undoes the importer's MDX escapes (render-mdx.ts escapeMdx): `2\.` → `2.`, `\{` → `{`. */
-export function unescapeMdx(text: string): string {
-  return text.replace(/\\([\\`*_{}[\]<>&|~#+\-=.)!])/g, "$1");
-}
-
-/** Blocks of one attachment's MDX, split on blank lines: [n, blocks]. */
-function attachmentBlocks(body: string): Map<number, string[]> {
-  const result = new Map<number, string[]>();
-  const re = /^<Attachment\s+n="(\d+)"[^>]*>\s*$([\s\S]*?)^<\/Attachment>\s*$/gm;
-  for (const m of body.matchAll(re)) {
-    const blocks = m[2]!
-      .split(/\n\s*\n/)
-      .map((b) => b.trim())
-      .filter(Boolean);
-    result.set(Number(m[1]), blocks);
-  }
-  return result;
+/** The paragraphs of an attachment's text, in order, headings left out (they are not items). */
+function paragraphsOf(blocks: readonly Block[]): { anchor: string; text: string }[] {
+  return blocks.flatMap((b) => {
+    switch (b.type) {
+      case "paragraph":
+        return [{ anchor: b.anchor, text: b.text.replace(/\s*\n\s*/g, "") }];
+      case "list":
+        return b.items.map((i) => ({ anchor: i.anchor, text: `${i.number ?? ""}${i.text}` }));
+      case "section":
+      case "part":
+      case "attachment":
+        return paragraphsOf(b.content);
+      case "title":
+        return [];
+    }
+  });
 }
 
 /** The longest prefix of `text` that names a registry body: [id, prefix as printed]. */
@@ -145,39 +144,25 @@ function bodiesNamedIn(index: IssuerIndex, text: string): string[] {
 /** The activities listed in one notice. */
 export function parseActivities(notice: ActivityNotice, index: IssuerIndex): ParsedActivities {
   const result: ParsedActivities = { activities: [], unresolved: [] };
-  const body = notice.body ?? "";
   const wanted = new Set(
     notice.data.attachments.filter((a) => isActivityAttachment(a.title)).map((a) => a.n),
   );
   if (!wanted.size) return result;
   const truncated = notice.data.provenance.completeness.includes("truncated");
-  const all = attachmentBlocks(body);
-  const lastAttachment = Math.max(...all.keys());
+  const attachments = notice.blocks.filter((b): b is AttachmentBlock => b.type === "attachment");
+  const lastAttachment = Math.max(...attachments.map((a) => a.n));
 
-  for (const [n, blocks] of all) {
+  for (const attachment of attachments) {
+    const n = attachment.n;
     if (!wanted.has(n)) continue;
-    const anchors = new AnchorAllocator();
-    anchors.enterAttachment(n);
-    // The label (附件1) and the title heading carry their own ids, as in the anchors plugin.
-    let rest = blocks;
-    if (rest[0] && !rest[0].startsWith("#")) rest = rest.slice(1);
-    if (rest[0]?.startsWith("## ")) rest = rest.slice(1);
-
     interface Item {
       numbering: NonNullable<ReturnType<typeof numberingOf>>;
       anchor: string;
       paragraphs: string[];
     }
     const items: Item[] = [];
-    for (const block of rest) {
-      const heading = /^(#{2,6})\s+(.*)$/s.exec(block);
-      const text = unescapeMdx((heading ? heading[2]! : block).replace(/\s*\n\s*/g, ""));
-      if (heading) {
-        anchors.numbered(text, heading[1]!.length - 2);
-        continue;
-      }
+    for (const { anchor, text } of paragraphsOf(attachment.content)) {
       const numbering = numberingOf(text);
-      const anchor = anchors.numbered(text) ?? anchors.paragraph();
       if (numbering?.depth === 1) items.push({ numbering, anchor, paragraphs: [numbering.rest] });
       else items.at(-1)?.paragraphs.push(text);
     }

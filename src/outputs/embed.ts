@@ -4,8 +4,8 @@
  * archive — and, when the catalogue already knows the theme of a later year whose notice is not
  * held yet, that theme too, marked as coming from the catalogue.
  */
-import { blockAnchors } from "../text/structured-text.ts";
-import { noticeBlocks } from "../text/notice-body.ts";
+import { noticeBlocks } from "../text/notice-text.ts";
+import { blockAnchors } from "../text/walk.ts";
 import { SOURCE_KIND_LABELS } from "../shared/labels.ts";
 import { getNationalNotices, type NoticeEntry } from "../queries/notices.ts";
 import { inferredBasis, missingKind } from "../shared/notice.ts";

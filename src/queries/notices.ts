@@ -107,18 +107,3 @@ export async function respondingNotices(notice: NoticeEntry): Promise<NoticeEntr
   if (!docNumber) return [];
   return ((await docNumberIndex()).responders.get(docNumber) ?? []).filter((n) => n !== notice);
 }
-
-/** Whether the notice's own text carries its title (a `# ` heading in the body). */
-export function bodyHasTitle(notice: NoticeEntry): boolean {
-  return /^#\s/m.test(notice.body ?? "");
-}
-
-/** Numbers of the attachments whose text the body holds (<Attachment n="…">). */
-export function attachmentsInBody(notice: NoticeEntry): Set<number> {
-  return new Set([...(notice.body ?? "").matchAll(/^<Attachment\s+n="(\d+)"/gm)].map((m) => Number(m[1])));
-}
-
-/** Document-part components the MDX body uses (Masthead, DocNumber, Attachment …). */
-export function bodyParts(notice: NoticeEntry): Set<string> {
-  return new Set([...(notice.body ?? "").matchAll(/^<([A-Z][A-Za-z]*)[\s>]/gm)].map((m) => m[1]!));
-}

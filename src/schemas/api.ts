@@ -11,7 +11,7 @@
  * with defaults applied) plus its id, its URLs and the names of the issuers it refers to.
  */
 import { z } from "zod";
-import { PART_ANCHORS } from "../document/anchors.ts";
+import { DOCUMENT_PARTS } from "../document/parts.ts";
 import { NoticeSchema } from "./notice.ts";
 
 /** What each frontmatter field holds, for the published schema (mirrors src/schemas/notice.ts). */
@@ -139,9 +139,9 @@ export interface SectionBlock {
   content: Block[];
 }
 
-export interface PartBlock {
+interface PartBlock {
   type: "part";
-  /** Which document part (src/document/anchors.ts PART_ANCHORS): masthead, signature, imprint … */
+  /** Which document part (src/document/parts.ts, its anchor): masthead, signature, imprint … */
   part: string;
   anchor: string;
   content: Block[];
@@ -160,7 +160,10 @@ export type Block = TitleBlock | ParagraphBlock | ListBlock | SectionBlock | Par
 
 const TextLineSchema = z.object({ anchor: AnchorSchema, text: z.string() });
 
-const partNames = [...new Set(Object.values(PART_ANCHORS))] as [string, ...string[]];
+const partNames = DOCUMENT_PARTS.filter((p) => "component" in p).map((p) => p.anchor) as [
+  string,
+  ...string[],
+];
 
 const BlockSchema: z.ZodType<Block> = z.lazy(() =>
   z.discriminatedUnion("type", [

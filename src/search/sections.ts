@@ -14,7 +14,7 @@
  */
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { fromHtml } from "hast-util-from-html";
-import { PART_ANCHORS, PART_LABELS } from "../document/anchors.ts";
+import { DOCUMENT_PARTS, partLabel } from "../document/parts.ts";
 
 export interface SearchSection {
   /** Anchor of the section on the notice page ("" only if the page has no id before it). */
@@ -25,7 +25,7 @@ export interface SearchSection {
   text: string;
 }
 
-const PARTS = new Set(Object.values(PART_ANCHORS));
+const PARTS = new Set<string>(DOCUMENT_PARTS.filter((p) => "component" in p).map((p) => p.anchor));
 const NUMBERED = /^(?:a\d+-)?s\d+(?:-\d+)*$/;
 const ATTACHMENT = /^a\d+$/;
 const ATTACHMENT_TITLE = /^a\d+-title$/;
@@ -122,11 +122,8 @@ export function extractSections(html: string): SearchSection[] {
     if (node.properties?.dataPagefindIgnore !== undefined) return;
     const id = typeof node.properties?.id === "string" ? node.properties.id : "";
     if (id && isBoundary(node, id)) {
-      drafts.push({
-        anchor: id,
-        ...(PART_LABELS[id] ? { label: PART_LABELS[id] } : {}),
-        parts: [],
-      });
+      const label = partLabel(id);
+      drafts.push({ anchor: id, ...(label ? { label } : {}), parts: [] });
     } else if (id && !current().anchor) {
       current().anchor = id;
     }

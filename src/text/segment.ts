@@ -8,7 +8,7 @@
  */
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import { KEY_TERMS } from "../trends/trends.ts";
+import { KEY_TERMS } from "./terms.ts";
 
 /** Domain words jieba's general dictionary splits, beyond the key terms of /trends/. */
 const EXTRA_WORDS = [

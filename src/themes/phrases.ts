@@ -1,6 +1,6 @@
 /**
  * Themes (活动主题) and slogans (活动口号) compared across years. Pure functions over the notices'
- * frontmatter (and raw MDX body, to point back at the printed slogan) and the catalogue, so they
+ * frontmatter (and text model, to point back at the printed slogan) and the catalogue, so they
  * run the same at build time and in unit tests: adding a notice updates every comparison.
  *
  * Matching
@@ -26,6 +26,7 @@
  */
 import { createHash } from "node:crypto";
 import { levelRank, type Level } from "../shared/levels.ts";
+import type { Block } from "../schemas/api.ts";
 import { significantChars } from "../shared/letters.ts";
 
 /** At most this many tokens changed on either side for two phrases to be near-identical. */
@@ -38,7 +39,8 @@ const NEAR_KEPT_RATIO = 3;
 /** What the comparisons need of a notice (a content collection entry satisfies it). */
 export interface ThemeNotice {
   id: string;
-  body?: string | undefined;
+  /** Its text model (src/text/blocks.ts), to point back at the printed slogans. */
+  blocks?: readonly Block[] | undefined;
   data: {
     year: number;
     slug: string;
@@ -269,28 +271,19 @@ function noticeRef(notice: ThemeNotice): NoticeRef {
 }
 
 /**
- * Anchors of the list items that print the notice's slogans, by normalised text: a Markdown
- * list `1. …` directly inside `<Attachment n="k">` (before any numbered heading) is `a{k}-i{n}`.
+ * Anchors of the list items that print the notice's slogans, by normalised text: the items of a
+ * list that stands in an attachment before its first numbered heading (`a{k}-i{n}`).
  */
-export function sloganItemAnchors(body: string | undefined): Map<string, string> {
+export function sloganItemAnchors(blocks: readonly Block[] | undefined): Map<string, string> {
   const anchors = new Map<string, string>();
-  if (!body) return anchors;
-  const re = /^<Attachment\s+n="(\d+)"[^>]*>\s*$([\s\S]*?)^<\/Attachment>\s*$/gm;
-  for (const m of body.matchAll(re)) {
-    const n = m[1]!;
-    // Past the attachment's title, a `###` heading starts a numbered section: stop there.
-    const lines = m[2]!.split("\n");
-    let sawTitle = false;
-    for (const line of lines) {
-      if (/^##\s/.test(line)) {
-        sawTitle = true;
-        continue;
+  for (const block of blocks ?? []) {
+    if (block.type !== "attachment") continue;
+    for (const list of block.content) {
+      if (list.type !== "list") continue;
+      for (const item of list.items) {
+        const key = normalisePhrase(item.text);
+        if (!anchors.has(key)) anchors.set(key, item.anchor);
       }
-      if (sawTitle && /^#{3,}\s/.test(line)) break;
-      const item = /^(\d{1,3})\.\s+(.+)$/.exec(line);
-      if (!item) continue;
-      const key = normalisePhrase(item[2]!.replace(/\\(.)/g, "$1"));
-      if (!anchors.has(key)) anchors.set(key, `a${n}-i${item[1]}`);
     }
   }
   return anchors;
@@ -322,7 +315,7 @@ export function buildPhraseIndex(
     if (notice.data.theme) {
       occurrences.push({ role: "theme", text: notice.data.theme, year: ref.year, notice: ref });
     }
-    const itemAnchors = sloganItemAnchors(notice.body);
+    const itemAnchors = sloganItemAnchors(notice.blocks);
     notice.data.slogans?.forEach((text, i) => {
       const occurrence: PhraseOccurrence = {
         role: "slogan",

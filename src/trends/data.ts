@@ -3,10 +3,11 @@
  * each year's most frequent and most distinctive words (segmented with jieba). Everything comes
  * from the collections, so an imported notice appears in every chart and list.
  */
-import { mdxBodyText } from "../archive/fidelity.ts";
 import { getNotices, type NoticeEntry } from "../queries/notices.ts";
 import { noticeUrl } from "../shared/urls.ts";
 import { scopeLabel } from "../shared/notice.ts";
+import { noticeBlocks } from "../text/notice-text.ts";
+import { blocksToText } from "../text/plain-text.ts";
 import { segment } from "../text/segment.ts";
 import {
   KEY_TERMS,
@@ -20,20 +21,21 @@ import {
   type WordCount,
 } from "./trends.ts";
 
-function trendText(entry: NoticeEntry): TrendText {
+async function trendText(entry: NoticeEntry): Promise<TrendText> {
   return {
     id: entry.id,
     year: entry.data.year,
     level: entry.data.level,
     label: `${entry.data.year}年${scopeLabel(entry)}`,
     url: noticeUrl(entry),
-    text: searchableText(entry.body ?? ""),
+    text: searchableText(await noticeBlocks(entry)),
   };
 }
 
 /** Every held notice's text, oldest first (the content of /trends/index.json). */
 export async function trendTexts(): Promise<TrendText[]> {
-  return (await getNotices()).map(trendText).sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
+  const texts = await Promise.all((await getNotices()).map(trendText));
+  return texts.sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
 }
 
 export async function keyTermTrends(): Promise<TermTrend[]> {
@@ -59,7 +61,11 @@ export async function wordsByYear(
   limit = 15,
 ): Promise<{ national: WordsOfNotices[]; local: WordsOfNotices[] }> {
   const notices = [...(await getNotices())].sort((a, b) => a.data.year - b.data.year);
-  const counts = new Map(notices.map((n) => [n.id, wordCounts(segment(mdxBodyText(n.body ?? "")))]));
+  const counts = new Map(
+    await Promise.all(
+      notices.map(async (n) => [n.id, wordCounts(segment(blocksToText(await noticeBlocks(n))))] as const),
+    ),
+  );
   const merge = (lists: WordCount[][]): WordCount[] => {
     const total = new Map<string, number>();
     for (const list of lists) for (const w of list) total.set(w.word, (total.get(w.word) ?? 0) + w.count);

@@ -10,31 +10,17 @@
  *   per10k(12, 30_000) → 4
  */
 
-import { mdxBodyText } from "../archive/fidelity.ts";
+import type { Block } from "../schemas/api.ts";
 import { normalize } from "../search/normalize.ts";
 import type { Level } from "../shared/levels.ts";
+import { blocksToText } from "../text/plain-text.ts";
+import { KEY_TERMS } from "../text/terms.ts";
 
-/** Terms charted on /trends/. */
-export const KEY_TERMS = [
-  "质量强国",
-  "高质量发展",
-  "质量提升",
-  "品牌",
-  "标准",
-  "计量",
-  "认证",
-  "数字化",
-  "召回",
-  "疫情",
-  "中小企业",
-  "质量基础设施",
-  "营商环境",
-  "工匠精神",
-] as const;
+export { KEY_TERMS };
 
-/** The searchable text of a notice's MDX body: component tags dropped, then normalised. */
-export function searchableText(mdxBody: string): string {
-  return normalize(mdxBodyText(mdxBody));
+/** The searchable text of a notice: its text model's plain text, normalised as search does. */
+export function searchableText(blocks: readonly Block[]): string {
+  return normalize(blocksToText(blocks));
 }
 
 /**

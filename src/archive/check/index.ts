@@ -16,13 +16,13 @@ import { CatalogEntrySchema } from "../../schemas/catalog.ts";
 import { ArchiveError, describeValue, nearest, type ArchiveIssue } from "../errors.ts";
 import { compareFidelity, containsSignificant, RemovalMismatchError } from "../fidelity.ts";
 import { decodeText } from "../../importer/decode.ts";
-import { PART_COMPONENTS } from "../../importer/render-mdx.ts";
+import { COMPONENT_ATTRIBUTES } from "../../document/parts.ts";
 import { listNoticeFiles, loadIssuers, CATALOG_FILE, type RawNoticeFile } from "../files.ts";
 import { buildIssuerIndex, resolveIssuer, suggestIssuer, type IssuerIndex } from "../issuers.ts";
 import { readCatalog } from "../catalog.ts";
 import { checkChangelog } from "./changelog.ts";
 
-const COMPONENTS = new Set(["Attachment", ...Object.values(PART_COMPONENTS)]);
+const COMPONENTS = new Set(COMPONENT_ATTRIBUTES.keys());
 
 export interface CheckedNotice {
   id: string;

@@ -1,8 +1,11 @@
 /**
- * The document components a notice's MDX body may use, by the name the MDX uses. Passed to
- * `<Content components={documentComponents} />` wherever a notice body is rendered (the notice
- * page, and the open-data renderings in src/text/notice-body.ts), so both render the same HTML.
+ * The document components a notice's MDX body may use, by the name the MDX uses: one for each
+ * component part of src/document/parts.ts, and Attachment (the type makes a part without its
+ * component an error). Passed to `<Content components={documentComponents} />` where a notice
+ * body is rendered (the notice page).
  */
+import type { AstroComponentFactory } from "astro/runtime/server/index.js";
+import type { ATTACHMENT_COMPONENT, PartComponent } from "../parts.ts";
 import Attachment from "./Attachment.astro";
 import AttachmentNote from "./AttachmentNote.astro";
 import DocNumber from "./DocNumber.astro";
@@ -25,4 +28,4 @@ export const documentComponents = {
   Publicity,
   Imprint,
   Attachment,
-};
+} satisfies Record<PartComponent | typeof ATTACHMENT_COMPONENT, AstroComponentFactory>;

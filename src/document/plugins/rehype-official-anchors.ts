@@ -8,12 +8,11 @@
  *      <p id="s1-p1">…</p> <Attachment id="a1" n="1"><p id="a1-label">附件1</p>
  *      <h2 id="a1-title">…</h2><p id="a1-s1">一、市场监管总局…</p></Attachment>
  */
-import type { Element, ElementContent, Root, RootContent } from "hast";
-import type { MdxJsxFlowElementHast } from "mdast-util-mdx-jsx";
+import type { Element, Root } from "hast";
 import { toString } from "hast-util-to-string";
-import { AnchorAllocator, PART_ANCHORS } from "../anchors.ts";
-
-type Node = RootContent | ElementContent;
+import { AnchorAllocator } from "../anchors.ts";
+import { isElement, isJsxFlow, jsxAttribute, setJsxAttribute, type HastNode } from "../hast.ts";
+import { ATTACHMENT_COMPONENT, partOfComponent } from "../parts.ts";
 
 const HEADING = /^h([1-6])$/;
 
@@ -25,14 +24,14 @@ export default function rehypeOfficialAnchors() {
 }
 
 /** `base`: Markdown depth of numbering level 1 minus one (1 in the body, 2 in attachments). */
-function visitTop(node: Node, anchors: AnchorAllocator, base: number): void {
-  if (isJsx(node)) {
-    if (node.name === "Attachment") {
-      const n = Number(attribute(node, "n"));
+function visitTop(node: HastNode, anchors: AnchorAllocator, base: number): void {
+  if (isJsxFlow(node)) {
+    if (node.name === ATTACHMENT_COMPONENT) {
+      const n = Number(jsxAttribute(node, "n"));
       const id = anchors.enterAttachment(n);
-      setJsxId(node, id);
+      setJsxAttribute(node, "id", id);
       let sawTitle = false;
-      for (const child of node.children as Node[]) {
+      for (const child of node.children as HastNode[]) {
         if (!sawTitle && isElement(child) && child.tagName === "p") {
           setId(child, `${id}-label`);
         } else if (!sawTitle && isElement(child) && child.tagName === "h2") {
@@ -46,11 +45,11 @@ function visitTop(node: Node, anchors: AnchorAllocator, base: number): void {
       anchors.leaveAttachment();
       return;
     }
-    const part = node.name ? PART_ANCHORS[node.name] : undefined;
+    const part = partOfComponent(node.name);
     if (part) {
-      const id = anchors.part(part);
-      setJsxId(node, id);
-      for (const child of node.children as Node[]) {
+      const id = anchors.part(part.anchor);
+      setJsxAttribute(node, "id", id);
+      for (const child of node.children as HastNode[]) {
         if (isElement(child) && child.tagName === "p") setId(child, anchors.paragraph(id));
       }
     }
@@ -78,27 +77,6 @@ function visitTop(node: Node, anchors: AnchorAllocator, base: number): void {
   }
 }
 
-function isElement(node: Node): node is Element {
-  return node.type === "element";
-}
-
-function isJsx(node: Node): node is MdxJsxFlowElementHast {
-  return (node as { type: string }).type === "mdxJsxFlowElement";
-}
-
-function attribute(node: MdxJsxFlowElementHast, name: string): string | undefined {
-  for (const attr of node.attributes) {
-    if (attr.type === "mdxJsxAttribute" && attr.name === name && typeof attr.value === "string")
-      return attr.value;
-  }
-  return undefined;
-}
-
 function setId(node: Element, id: string): void {
   node.properties = { ...node.properties, id };
-}
-
-function setJsxId(node: MdxJsxFlowElementHast, id: string): void {
-  node.attributes = node.attributes.filter((a) => !(a.type === "mdxJsxAttribute" && a.name === "id"));
-  node.attributes.push({ type: "mdxJsxAttribute", name: "id", value: id });
 }

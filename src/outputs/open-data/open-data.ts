@@ -4,8 +4,9 @@
  * of every machine-readable rendering of a notice. Shapes: src/schemas/api.ts.
  */
 import type { Block, NoticeDocument, NoticeRecord, NoticesDocument } from "../../schemas/api.ts";
-import { noticeBlocks } from "../../text/notice-body.ts";
-import { blocksToMarkdown, blocksToText, escapeMarkdown } from "../../text/structured-text.ts";
+import { blocksToMarkdown, escapeMarkdown } from "../../text/markdown.ts";
+import { noticeBlocks } from "../../text/notice-text.ts";
+import { blocksToText } from "../../text/plain-text.ts";
 import { getIssuerMap } from "../../queries/issuers.ts";
 import { getNotices, type NoticeEntry } from "../../queries/notices.ts";
 import { inferredBasis } from "../../shared/notice.ts";

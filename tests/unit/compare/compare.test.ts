@@ -19,6 +19,7 @@ import {
   similarity,
 } from "../../../src/compare/diff.ts";
 import { buildCompareDoc } from "../../../src/compare/doc.ts";
+import { bodyBlocks } from "../../../src/text/notice-text.ts";
 import { renderComparison, renderRows } from "../../../src/compare/render.ts";
 import {
   alignSections,
@@ -92,7 +93,7 @@ function importedFixtures(): TestNotice[] {
   });
 }
 
-function doc(notice: TestNotice): Promise<CompareDoc> {
+async function doc(notice: TestNotice): Promise<CompareDoc> {
   return buildCompareDoc(
     {
       id: notice.id,
@@ -102,7 +103,7 @@ function doc(notice: TestNotice): Promise<CompareDoc> {
       title: notice.id,
       url: `/${notice.id}/`,
     },
-    notice.body,
+    await bodyBlocks(notice.body),
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * The archive's notices as plain data for unit tests of pure functions (the shape of a content
- * collection entry: id, data, raw MDX body), read from content/notices, plus synthetic notices
- * built from the importer's fixtures, standing for a notice imported next year.
+ * collection entry: id, data, raw MDX body, plus its text model), read from content/notices, plus
+ * synthetic notices built from the importer's fixtures, standing for a notice imported next year.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -9,7 +9,9 @@ import yaml from "js-yaml";
 import { listNoticeFiles, splitMdx } from "../../../src/archive/files.ts";
 import { readCatalog } from "../../../src/archive/catalog.ts";
 import { CatalogEntrySchema, type CatalogEntry } from "../../../src/schemas/catalog.ts";
+import type { Block } from "../../../src/schemas/api.ts";
 import { NoticeSchema, type Notice } from "../../../src/schemas/notice.ts";
+import { bodyBlocks } from "../../../src/text/notice-text.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../../..");
 
@@ -17,15 +19,20 @@ export interface TestNotice {
   id: string;
   body: string;
   data: Notice;
+  /** The body's text model (src/text/blocks.ts). */
+  blocks: Block[];
 }
 
 /** Every notice in content/notices, validated by the notice schema. */
-export function loadNotices(root = ROOT): TestNotice[] {
-  return listNoticeFiles(root).map((f) => ({
-    id: f.id,
-    body: f.body,
-    data: NoticeSchema.parse(yaml.load(f.frontmatterText)),
-  }));
+export async function loadNotices(root = ROOT): Promise<TestNotice[]> {
+  return Promise.all(
+    listNoticeFiles(root).map(async (f) => ({
+      id: f.id,
+      body: f.body,
+      data: NoticeSchema.parse(yaml.load(f.frontmatterText)),
+      blocks: await bodyBlocks(f.body),
+    })),
+  );
 }
 
 export function loadCatalog(root = ROOT): CatalogEntry[] {
@@ -36,11 +43,11 @@ export function loadCatalog(root = ROOT): CatalogEntry[] {
  * A notice as the importer would write it for a new year: the importer's expected output for a
  * seed (tests/fixtures/importer/{seed}/expected.mdx), moved to `year`, with `edit` applied.
  */
-export function syntheticNotice(
+export async function syntheticNotice(
   seed: string,
   year: number,
   edit: (data: Record<string, unknown>) => void = () => {},
-): TestNotice {
+): Promise<TestNotice> {
   const file = join(ROOT, "tests/fixtures/importer", seed, "expected.mdx");
   const { frontmatterText, body } = splitMdx(file, readFileSync(file, "utf8"));
   const data = yaml.load(frontmatterText) as Record<string, unknown>;
@@ -49,5 +56,10 @@ export function syntheticNotice(
   provenance.source = `content/sources/${year}-${String(data.slug)}.txt`;
   provenance.sha256 ??= "0".repeat(64);
   edit(data);
-  return { id: `${year}-${String(data.slug)}`, body, data: NoticeSchema.parse(data) };
+  return {
+    id: `${year}-${String(data.slug)}`,
+    body,
+    data: NoticeSchema.parse(data),
+    blocks: await bodyBlocks(body),
+  };
 }

@@ -1,42 +1,54 @@
 /**
+ * The pure parts of the open data (issue 5): the text model read from a notice body
+ * (src/text/blocks.ts) with its anchors, its plain-text and Markdown renderings, CSV quoting
+ * (src/outputs/open-data/csv.ts), and the published JSON Schema generated from the zod schemas.
+ */
+/**
  * The pure parts of the open data (issue 5): the structure read from a rendered notice body
  * (src/text/structured-text.ts) with its anchors, its plain-text and Markdown renderings, CSV
  * quoting (src/outputs/open-data/csv.ts), and the published JSON Schema generated from the zod schemas.
  */
+import type { Root } from "hast";
+import remarkMdx from "remark-mdx";
+import remarkParse from "remark-parse";
+import remarkRehype from "remark-rehype";
+import { unified } from "unified";
 import { describe, expect, test } from "vitest";
+import { pagePlugins } from "../../../src/document/pipeline.ts";
 import { csvField, toCsv } from "../../../src/outputs/open-data/csv.ts";
-import {
-  StructureError,
-  blockAnchors,
-  blocksToMarkdown,
-  blocksToText,
-  escapeMarkdown,
-  structureNoticeHtml,
-} from "../../../src/text/structured-text.ts";
 import { NoticeDocumentSchema, publishedJsonSchema } from "../../../src/schemas/api.ts";
+import { StructureError, blocksFromTree } from "../../../src/text/blocks.ts";
+import { blocksToMarkdown, escapeMarkdown } from "../../../src/text/markdown.ts";
+import { bodyBlocks } from "../../../src/text/notice-text.ts";
+import { blocksToText } from "../../../src/text/plain-text.ts";
+import { blockAnchors } from "../../../src/text/walk.ts";
 
-/** A body as the site renders it: anchors from rehype-official-anchors, copy-link controls. */
-const copy = (id: string) =>
-  `<a class="copy-link" href="#${id}" aria-label="复制链接" data-pagefind-ignore><svg aria-hidden="true"><path d="M0"></path></svg></a>`;
-const HTML = [
-  `<div id="masthead" class="doc-part doc-masthead"><p id="masthead-p1">国家市场监督管理总局${copy("masthead-p1")}</p></div>`,
-  `<h1 id="title">关于开展2019年全国“质量月”活动的通知${copy("title")}</h1>`,
-  `<p id="p1">现就有关事项通知如下：</p>`,
-  `<h2 id="s1">一、指导思想${copy("s1")}</h2>`,
-  `<p id="s1-p1">以习近平新时代中国特色社会主义思想为指导。</p>`,
-  `<h2 id="s3">三、活动内容</h2>`,
-  `<h3 id="s3-1">（一）落实决策部署。</h3>`,
-  `<p id="s3-1-p1">召开座谈会。</p>`,
-  `<h2 id="s4">四、活动要求</h2>`,
-  `<div id="signature" class="doc-part doc-signature"><p id="signature-p1">市场监管总局</p><p id="signature-p2">中央宣传部</p></div>`,
-  `<section id="a2" class="doc-part doc-attachment" data-attachment="2"><p id="a2-label">附件2</p>`,
-  `<h2 id="a2-title">活动口号</h2>`,
-  `<ol class="literal-numbers"><li id="a2-i1"><span class="list-number">1.</span>中国质量 共创共享</li>`,
-  `<li id="a2-i2"><span class="list-number">2.</span>共建中国质量 共享质量成果${copy("a2-i2")}</li></ol></section>`,
-].join("\n");
+/** A notice body as the importer writes it. */
+const BODY = [
+  "<Masthead>",
+  "国家市场监督管理总局",
+  "</Masthead>",
+  "# 关于开展2019年全国“质量月”活动的通知",
+  "现就有关事项通知如下：",
+  "## 一、指导思想",
+  "以习近平新时代中国特色社会主义思想为指导。",
+  "## 三、活动内容",
+  "### （一）落实决策部署。",
+  "召开座谈会。",
+  "## 四、活动要求",
+  "<Signature>",
+  "市场监管总局",
+  "中央宣传部",
+  "</Signature>",
+  '<Attachment n="2">',
+  "附件2",
+  "## 活动口号",
+  "1. 中国质量 共创共享\n2. 共建中国质量 共享质量成果",
+  "</Attachment>",
+].join("\n\n");
 
-describe("structureNoticeHtml", () => {
-  const blocks = structureNoticeHtml(HTML);
+describe("the text model of a notice body", async () => {
+  const blocks = await bodyBlocks(BODY);
 
   test("nests sections by the document's numbering and keeps parts and attachments apart", () => {
     expect(blocks.map((b) => b.type)).toEqual([
@@ -77,8 +89,15 @@ describe("structureNoticeHtml", () => {
     });
   });
 
-  test("leaves the copy-link controls out of the text", () => {
-    expect(JSON.stringify(blocks)).not.toContain("复制链接");
+  test("is the page's structure: the page's decorations (copy links, links) add nothing", async () => {
+    const page = unified()
+      .use(remarkParse)
+      .use(remarkMdx)
+      .use(remarkRehype, { passThrough: ["mdxJsxFlowElement"] } as never)
+      .use(pagePlugins("/"));
+    const tree = (await page.run(page.parse(BODY)));
+    expect(JSON.stringify(tree)).toContain("复制链接");
+    expect(blocksFromTree(tree)).toEqual(blocks);
     expect(blocks[1]).toEqual({
       type: "title",
       anchor: "title",
@@ -110,7 +129,13 @@ describe("structureNoticeHtml", () => {
   });
 
   test("refuses a paragraph without an anchor (a published anchor must never be missing)", () => {
-    expect(() => structureNoticeHtml("<p>没有锚点</p>")).toThrow(StructureError);
+    const tree: Root = {
+      type: "root",
+      children: [
+        { type: "element", tagName: "p", properties: {}, children: [{ type: "text", value: "没有锚点" }] },
+      ],
+    };
+    expect(() => blocksFromTree(tree)).toThrow(StructureError);
   });
 
   test("plain text: one block per paragraph, part lines and list items kept together", () => {

@@ -25,7 +25,7 @@ import {
 } from "../../../src/themes/phrases.ts";
 import { loadCatalog, loadNotices, syntheticNotice } from "../helpers/notices.ts";
 
-const notices = loadNotices();
+const notices = await loadNotices();
 const catalog = loadCatalog();
 const index = buildPhraseIndex(notices, catalog);
 const marked = (parts: DiffPart[]) =>
@@ -79,8 +79,8 @@ describe("the same slogan across years", () => {
   });
 
   it("points each printed slogan back at its list item in the notice", () => {
-    const body = notices.find((n) => n.id === "2019-quanguo")!.body;
-    expect(sloganItemAnchors(body).get(normalisePhrase("优化营商环境 建设质量强国"))).toBe("a2-i4");
+    const { blocks } = notices.find((n) => n.id === "2019-quanguo")!;
+    expect(sloganItemAnchors(blocks).get(normalisePhrase("优化营商环境 建设质量强国"))).toBe("a2-i4");
     const first = phraseGroup(index, "优化营商环境 建设质量强国")!.occurrences[1]!;
     expect(first.bodyAnchor).toBe("a4-i9");
   });
@@ -180,10 +180,10 @@ describe("words themes keep returning to", () => {
   });
 });
 
-describe("a newly imported notice updates every comparison with no code change", () => {
+describe("a newly imported notice updates every comparison with no code change", async () => {
   // The 2019 seed as the importer writes it, standing for a 2025 notice whose slogans are
   // printed with commas instead of spaces.
-  const next = syntheticNotice("seed-2019-quanguo", 2025, (d) => {
+  const next = await syntheticNotice("seed-2019-quanguo", 2025, (d) => {
     d.slogans = (d.slogans as string[]).map((s) => s.replace(" ", "，"));
     d.theme = "加强全面质量管理 促进质量强国建设";
   });
