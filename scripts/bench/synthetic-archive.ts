@@ -25,7 +25,8 @@ import {
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import yaml from "js-yaml";
-import { mdxBodyText } from "../../src/archive/fidelity.ts";
+import { bodyBlocks } from "../../src/text/notice-text.ts";
+import { blocksToText } from "../../src/text/plain-text.ts";
 import { numberingOf } from "../../src/document/numbering.ts";
 import { regions } from "../../src/archive/regions.ts";
 
@@ -178,11 +179,8 @@ export function generateSyntheticArchive(options: SyntheticOptions): SyntheticNo
       for (const s of slogans) lines.push(s, "");
     }
     const body = lines.join("\n");
-    const source = `${mdxBodyText(body)
-      .split("\n")
-      .map((l) => l.replace(/^#+\s*/, "").trim())
-      .filter(Boolean)
-      .join("\n")}\n`;
+    // The source as received: the text a reader gets, one block a line.
+    const source = blocksToText(bodyBlocks(body)).replace(/\n{2,}/g, "\n");
     const sha256 = createHash("sha256").update(source).digest("hex");
     const issuers = [...new Set(Array.from({ length: between(1, 3) }, () => pick(issuerIds)))];
     const frontmatter = {

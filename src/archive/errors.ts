@@ -87,3 +87,11 @@ export function nearest(value: string, candidates: Iterable<string>): string | u
   }
   return best !== undefined && bestDistance <= Math.max(2, Math.ceil(value.length / 2)) ? best : undefined;
 }
+
+/** A zod issue path as a field name: ["issuers", 3] → "issuers[3]", ["a", "b"] → "a.b". */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
+    .join("")
+    .replace(/^\./, "");
+}

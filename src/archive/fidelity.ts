@@ -3,8 +3,15 @@
  * the sequence of letters and digits (CJK characters included) and ignore whitespace,
  * punctuation and markup, which the importer is allowed to repair; the junk the importer removed
  * is listed in the notice's frontmatter and taken out of the source first.
+ *
+ * The archived text is what a reader gets: the body's text model (src/text/blocks.ts) from its
+ * tree through the document pipeline, so nothing hidden in markup (an expression, a comment, a
+ * link target) counts as text, and nothing the page shows is left out.
  */
+import type { Root } from "hast";
 import { isSignificant, significantChars } from "../shared/letters.ts";
+import { blocksFromTree } from "../text/blocks.ts";
+import { blocksToText } from "../text/plain-text.ts";
 
 export interface Removal {
   line: number;
@@ -16,17 +23,8 @@ function comparable(text: string): string {
   return significantChars(text.normalize("NFC"));
 }
 
-/**
- * The document text of an MDX body: JSX component tags (whose names and attributes are markup,
- * not document text) dropped, backslash escapes undone. Markdown syntax is punctuation and so
- * is ignored by the comparison anyway.
- */
-export function mdxBodyText(body: string): string {
-  return body.replace(/<\/?[A-Z][A-Za-z]*(?:\s[^<>]*)?\/?>/g, " ").replace(/\\(.)/g, "$1");
-}
-
 /** Source text with the listed removals taken out (each at its line, exactly as recorded). */
-function sourceWithoutRemovals(source: string, removals: readonly Removal[]): string {
+export function sourceWithoutRemovals(source: string, removals: readonly Removal[]): string {
   const lines = source.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   const problems: string[] = [];
   for (const removal of removals) {
@@ -66,17 +64,18 @@ export interface FidelityMismatch {
 }
 
 /**
- * Compares the archived body with its source. Returns undefined when every letter and digit of the
- * source (minus recorded junk) is present, in order, and nothing else was added.
+ * Compares the document text of a body's tree (src/document/pipeline.ts, bodyTree) with its
+ * source. Returns undefined when every letter and digit of the source (minus recorded junk) is
+ * present, in order, and nothing else was added. Throws the text model's StructureError for a
+ * tree that is no notice body.
  */
 export function compareFidelity(
   source: string,
   removals: readonly Removal[],
-  body: string,
+  tree: Root,
 ): FidelityMismatch | undefined {
   const expected = comparable(sourceWithoutRemovals(source, removals));
-  const bodyText = mdxBodyText(body);
-  const received = comparable(bodyText);
+  const received = comparable(blocksToText(blocksFromTree(tree)));
   if (expected === received) return undefined;
   let i = 0;
   while (i < expected.length && i < received.length && expected[i] === received[i]) i++;
@@ -84,7 +83,7 @@ export function compareFidelity(
     index: i,
     expected: context(expected, i),
     received: context(received, i),
-    bodyLine: lineOfSignificantIndex(bodyText, i),
+    bodyLine: lineOfLetter(tree, i),
   };
 }
 
@@ -94,18 +93,38 @@ function context(text: string, i: number): string {
   return `…${before}⟨${after || "end of text"}⟩…`;
 }
 
-/** Line (1-based) of `text` holding its `index`-th significant character. */
-function lineOfSignificantIndex(text: string, index: number): number {
+/**
+ * The body line (1-based) of the `index`-th letter or digit of the tree's text, read from the
+ * text nodes in document order (the text model's order); nodes a plugin made, such as printed
+ * list numbers, take the line of the text before them.
+ */
+function lineOfLetter(tree: Root, index: number): number {
   let seen = 0;
   let line = 1;
-  for (const ch of text) {
-    if (ch === "\n") line++;
-    else if (isSignificant(ch)) {
-      if (seen === index) return line;
-      seen++;
-    }
+  let found: number | undefined;
+  interface TextNode {
+    type: string;
+    value?: string;
+    position?: { start: { line: number } } | undefined;
+    children?: unknown[];
   }
-  return line;
+  const walk = (node: TextNode) => {
+    if (found !== undefined) return;
+    if (node.position) line = node.position.start.line;
+    if (node.type === "text" && node.value) {
+      for (const ch of node.value.normalize("NFC")) {
+        if (!isSignificant(ch)) continue;
+        if (seen === index) {
+          found = line;
+          return;
+        }
+        seen++;
+      }
+    }
+    for (const child of (node.children ?? []) as TextNode[]) walk(child);
+  };
+  walk(tree);
+  return found ?? line;
 }
 
 /** True when `needle`'s letters and digits occur, in order and adjacent, in `haystack`'s. */

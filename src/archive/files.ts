@@ -7,7 +7,7 @@ import { join } from "node:path";
 import yaml from "js-yaml";
 import { IssuerRegistrySchema, type Issuer } from "../schemas/issuer.ts";
 import { buildIssuerIndex, type IssuerIndex } from "./issuers.ts";
-import { ArchiveError } from "./errors.ts";
+import { ArchiveError, fieldPath } from "./errors.ts";
 
 const ISSUERS_FILE = "content/issuers/issuers.yaml";
 const NOTICES_DIR = "content/notices";
@@ -33,10 +33,7 @@ export function loadIssuers(root: string): Issuer[] {
     throw new ArchiveError(
       parsed.error.issues.map((issue) => ({
         file: ISSUERS_FILE,
-        field: issue.path
-          .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
-          .join("")
-          .replace(/^\./, ""),
+        field: fieldPath(issue.path),
         expected: issue.message,
         hint: "see src/schemas/issuer.ts for the fields of an issuer",
       })),

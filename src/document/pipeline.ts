@@ -46,7 +46,12 @@ export function parseBody(body: string): MdastRoot {
   return parser.parse(body);
 }
 
+/** The hast of a parsed body, with the page's anchors and printed list numbers. */
+export function treeOfBody(mdast: MdastRoot): Root {
+  return toHast.runSync(mdast);
+}
+
 /** The body's hast, with the page's anchors and printed list numbers. */
-export async function bodyTree(body: string): Promise<Root> {
-  return (await toHast.run(parseBody(body)));
+export function bodyTree(body: string): Root {
+  return treeOfBody(parseBody(body));
 }

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import yaml from "js-yaml";
 import { compareFidelity } from "../archive/fidelity.ts";
+import { bodyTree } from "../document/pipeline.ts";
 import { issuersInLine, type IssuerIndex } from "../archive/issuers.ts";
 import { NoticeSchema, type Notice, type NoticeInput } from "../schemas/notice.ts";
 import type { completenessValues } from "../schemas/provenance.ts";
@@ -171,7 +172,16 @@ export function importNotice(input: ImportInput): ImportResult {
   }
 
   const body = renderBody(parts);
-  const mismatch = compareFidelity(decoded.text, removed, body);
+  let tree;
+  try {
+    tree = bodyTree(body);
+  } catch (error) {
+    throw new ImportError(
+      `the draft is not valid MDX: ${(error as Error).message}`,
+      "report this text as an importer bug; nothing was written",
+    );
+  }
+  const mismatch = compareFidelity(decoded.text, removed, tree);
   if (mismatch) {
     // The importer must never lose or invent text; this is a bug, so stop rather than write.
     throw new ImportError(

@@ -8,7 +8,6 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import * as OpenCC from "opencc-js/t2cn";
-import { mdxBodyText } from "../../src/archive/fidelity.ts";
 import { ROOT } from "./helpers.ts";
 
 /** Letters and digits only, full-width folded, lower case: the semantics readers expect. */
@@ -48,6 +47,15 @@ export interface NoticeDocument {
   text: string;
 }
 
+/**
+ * The document text of an MDX body, independent of the site's code: component tags dropped (their
+ * names and attributes are markup), backslash escapes undone. Markdown syntax is punctuation,
+ * which search ignores anyway.
+ */
+function documentText(body: string): string {
+  return body.replace(/<\/?[A-Z][A-Za-z]*(?:\s[^<>]*)?\/?>/g, " ").replace(/\\(.)/g, "$1");
+}
+
 /** Every held notice's frontmatter and document text, in id order. */
 export function noticeDocuments(root = ROOT): NoticeDocument[] {
   const dir = join(root, "content/notices");
@@ -60,7 +68,7 @@ export function noticeDocuments(root = ROOT): NoticeDocument[] {
       const data = yaml.load(m[1]!) as NoticeDocument["data"];
       const body = raw.slice(m[0].length);
       // The page shows the title as an editorial heading when the text has lost its own.
-      const text = (/^#\s/m.test(body) ? "" : (data.title ?? "")) + mdxBodyText(body);
+      const text = (/^#\s/m.test(body) ? "" : (data.title ?? "")) + documentText(body);
       return { id: f.slice(0, -4), data, text };
     });
 }

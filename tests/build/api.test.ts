@@ -11,13 +11,13 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, test } from "vitest";
-import { mdxBodyText } from "../../src/archive/fidelity.ts";
+import { sourceWithoutRemovals } from "../../src/archive/fidelity.ts";
 import { significantChars } from "../../src/shared/letters.ts";
 import { blocksToText } from "../../src/text/plain-text.ts";
 import { blockAnchors } from "../../src/text/walk.ts";
 import type { NoticeDocument, NoticesDocument } from "../../src/schemas/api.ts";
 import { THEMES_CSV_HEADER } from "../../src/outputs/open-data/csv.ts";
-import { BUILT, DIST, SITE_ROOT, contentNotices, fileForUrl, readJson } from "./site-files.ts";
+import { BUILT, DIST, ROOT, SITE_ROOT, contentNotices, fileForUrl, readJson } from "./site-files.ts";
 
 const notices = contentNotices();
 
@@ -153,8 +153,12 @@ describe.skipIf(!BUILT)("open data: /api/", () => {
       }
     });
 
-    test("its structured text has exactly the letters and digits of the MDX body", () => {
-      expect(significantChars(blocksToText(doc.body))).toBe(significantChars(mdxBodyText(n.body)));
+    test("its structured text has exactly the letters and digits of the source, junk aside", () => {
+      const provenance = n.data.provenance as { source: string; removed: { line: number; text: string }[] };
+      const source = readFileSync(join(ROOT, provenance.source), "utf8");
+      expect(significantChars(blocksToText(doc.body))).toBe(
+        significantChars(sourceWithoutRemovals(source, provenance.removed)),
+      );
     });
 
     test("every block's anchor is an id on the notice page, each used once", () => {

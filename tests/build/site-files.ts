@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from "node:path";
 import yaml from "js-yaml";
 import { normalizeBase } from "../../src/shared/base-path.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
+export const ROOT = resolve(import.meta.dirname, "../..");
 export const DIST = join(ROOT, "dist");
 export const BUILT = existsSync(join(DIST, "index.html"));
 export const SITE = process.env.SITE_URL || "http://localhost:4321";

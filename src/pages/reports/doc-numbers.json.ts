@@ -6,8 +6,9 @@
  */
 import type { APIRoute } from "astro";
 import { heldDocNumbers, resolveDocNumbers } from "../../document/doc-number-links.ts";
-import { mdxBodyText } from "../../archive/fidelity.ts";
 import { getNotices } from "../../queries/notices.ts";
+import { noticeBlocks } from "../../text/notice-text.ts";
+import { blocksToText } from "../../text/plain-text.ts";
 
 export const GET: APIRoute = async () => {
   const notices = await getNotices();
@@ -18,7 +19,7 @@ export const GET: APIRoute = async () => {
   const own: { in: string; number: string }[] = [];
   const notHeld: { in: string; number: string; context: string }[] = [];
   for (const notice of notices) {
-    const text = mdxBodyText(notice.body ?? "");
+    const text = blocksToText(await noticeBlocks(notice));
     for (const m of resolveDocNumbers(text, held)) {
       if (m.target?.id === notice.id) own.push({ in: notice.id, number: m.canonical });
       else if (m.target) linked.push({ in: notice.id, number: m.canonical, notice: m.target.id });

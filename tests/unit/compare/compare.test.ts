@@ -93,7 +93,7 @@ function importedFixtures(): TestNotice[] {
   });
 }
 
-async function doc(notice: TestNotice): Promise<CompareDoc> {
+function doc(notice: TestNotice): CompareDoc {
   return buildCompareDoc(
     {
       id: notice.id,
@@ -103,7 +103,7 @@ async function doc(notice: TestNotice): Promise<CompareDoc> {
       title: notice.id,
       url: `/${notice.id}/`,
     },
-    await bodyBlocks(notice.body),
+    bodyBlocks(notice.body),
   );
 }
 
@@ -177,10 +177,10 @@ describe("cjk-diff", () => {
   });
 });
 
-describe("section alignment and comparison of the held notices", async () => {
+describe("section alignment and comparison of the held notices", () => {
   const notices = heldNotices();
-  const quanguo = await doc(byId(notices, "2022-quanguo"));
-  const hainan = await doc(byId(notices, "2022-hainan"));
+  const quanguo = doc(byId(notices, "2022-quanguo"));
+  const hainan = doc(byId(notices, "2022-hainan"));
 
   it("2022-hainan against 2022-quanguo: 一、活动主题 with 一、活动主题, and the rest in order", () => {
     const rows = alignSections(quanguo.sections, hainan.sections);
@@ -222,14 +222,14 @@ describe("section alignment and comparison of the held notices", async () => {
     expect(formatPercent(cmp.similarity)).toBe("100%");
   });
 
-  it("a one-character change in a whole notice is marked as that change only", async () => {
+  it("a one-character change in a whole notice is marked as that change only", () => {
     const original = byId(notices, "2022-hainan");
     const changed = {
       ...original,
       body: original.body.replace("推动质量变革创新 促进", "推进质量变革创新 促进"),
     };
     expect(changed.body).not.toBe(original.body);
-    const cmp = compareDocs(hainan, await doc(changed));
+    const cmp = compareDocs(hainan, doc(changed));
     const marks = cmp.rows.flatMap((r) =>
       r.ops.filter(([type]) => type !== EQUAL).map((op) => `${r.a!.key}:${op[0]}:${op[1]}`),
     );
@@ -252,7 +252,7 @@ describe("pairs come from the notices alone", () => {
     ]);
   });
 
-  it("notices made by the importer bring their comparisons with them", async () => {
+  it("notices made by the importer bring their comparisons with them", () => {
     const fixtures = importedFixtures();
     expect(fixtures.map((f) => f.id)).toEqual(["2023-quanguo", "2023-hainan"]);
     const ids = pairIds([...notices, ...fixtures]);
@@ -261,7 +261,7 @@ describe("pairs come from the notices alone", () => {
     expect(ids).toContain("2023-quanguo → 2023-hainan (implements)");
     expect(ids).not.toContain("2022-quanguo → 2024-quanguo (previous-year)");
     // And the comparison itself works on them: 一、 with 一、 (the 2019 text has 一、指导思想).
-    const [nationalDoc, provincialDoc] = await Promise.all(fixtures.map(doc));
+    const [nationalDoc, provincialDoc] = fixtures.map(doc);
     const cmp = compareDocs(nationalDoc!, provincialDoc!);
     expect(cmp.rows.find((r) => r.a?.title === "活动主题")?.b?.title).toBe("活动主题");
     expect(cmp.similarity).toBeGreaterThan(0);

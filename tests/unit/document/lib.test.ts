@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { canonicalDocNumber, findDocNumbers, parseDocNumber } from "../../../src/document/doc-number.ts";
 import { formatChineseDate, isDateLine, parseChineseDate } from "../../../src/shared/chinese-date.ts";
 import { hanNumber, numberingOf } from "../../../src/document/numbering.ts";
-import { compareFidelity, mdxBodyText } from "../../../src/archive/fidelity.ts";
+import { compareFidelity } from "../../../src/archive/fidelity.ts";
+import { bodyTree } from "../../../src/document/pipeline.ts";
+import { bodyBlocks } from "../../../src/text/notice-text.ts";
+import { blocksToText } from "../../../src/text/plain-text.ts";
 import { significantChars } from "../../../src/shared/letters.ts";
 import { fullWidthPunctuation, repairLine } from "../../../src/importer/repair.ts";
 import { escapeMdx } from "../../../src/importer/render-mdx.ts";
@@ -98,16 +101,23 @@ describe("MDX escaping and the fidelity comparison", () => {
     expect(escapeMdx("# 标题")).toBe("\\# 标题");
   });
   it("component tags are markup, escapes are undone", () => {
-    expect(significantChars(mdxBodyText('<Attachment n="1">\n\n附件1 \\{x\\}\n\n</Attachment>'))).toBe(
-      "附件1x",
-    );
+    const body = '<Attachment n="1">\n\n附件1 \\{x\\}\n\n</Attachment>';
+    expect(significantChars(blocksToText(bodyBlocks(body)))).toBe("附件1x");
   });
   it("a lost character is found at its line", () => {
-    const mismatch = compareFidelity("第一行\n第二行文字", [], "第一行\n\n第二行文");
+    const mismatch = compareFidelity("第一行\n第二行文字", [], bodyTree("第一行\n\n第二行文"));
     expect(mismatch).toMatchObject({ bodyLine: 3 });
   });
   it("punctuation and whitespace may differ", () => {
-    expect(compareFidelity("活动,召开 12315", [], "活动，召开12315")).toBeUndefined();
+    expect(compareFidelity("活动,召开 12315", [], bodyTree("活动，召开12315"))).toBeUndefined();
+  });
+  it("counts what a reader gets: text hidden in markup is not the source's text", () => {
+    // A comment hides 不 from readers: "must not force" would read "may force".
+    expect(compareFidelity("不得强制企业参与", [], bodyTree("{/*不*/}得强制企业参与"))).toMatchObject({
+      received: expect.stringContaining("⟨得强制") as unknown,
+    });
+    // A link target is no text either.
+    expect(compareFidelity("严禁摊派", [], bodyTree("[](严)禁摊派"))).toBeDefined();
   });
 });
 

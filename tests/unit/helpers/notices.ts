@@ -24,15 +24,13 @@ export interface TestNotice {
 }
 
 /** Every notice in content/notices, validated by the notice schema. */
-export async function loadNotices(root = ROOT): Promise<TestNotice[]> {
-  return Promise.all(
-    listNoticeFiles(root).map(async (f) => ({
-      id: f.id,
-      body: f.body,
-      data: NoticeSchema.parse(yaml.load(f.frontmatterText)),
-      blocks: await bodyBlocks(f.body),
-    })),
-  );
+export function loadNotices(root = ROOT): TestNotice[] {
+  return listNoticeFiles(root).map((f) => ({
+    id: f.id,
+    body: f.body,
+    data: NoticeSchema.parse(yaml.load(f.frontmatterText)),
+    blocks: bodyBlocks(f.body),
+  }));
 }
 
 export function loadCatalog(root = ROOT): CatalogEntry[] {
@@ -43,11 +41,11 @@ export function loadCatalog(root = ROOT): CatalogEntry[] {
  * A notice as the importer would write it for a new year: the importer's expected output for a
  * seed (tests/fixtures/importer/{seed}/expected.mdx), moved to `year`, with `edit` applied.
  */
-export async function syntheticNotice(
+export function syntheticNotice(
   seed: string,
   year: number,
   edit: (data: Record<string, unknown>) => void = () => {},
-): Promise<TestNotice> {
+): TestNotice {
   const file = join(ROOT, "tests/fixtures/importer", seed, "expected.mdx");
   const { frontmatterText, body } = splitMdx(file, readFileSync(file, "utf8"));
   const data = yaml.load(frontmatterText) as Record<string, unknown>;
@@ -60,6 +58,6 @@ export async function syntheticNotice(
     id: `${year}-${String(data.slug)}`,
     body,
     data: NoticeSchema.parse(data),
-    blocks: await bodyBlocks(body),
+    blocks: bodyBlocks(body),
   };
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadIssuerIndex } from "../../../src/archive/files.ts";
 import { parseChineseDate } from "../../../src/shared/chinese-date.ts";
 import { compareFidelity } from "../../../src/archive/fidelity.ts";
+import { bodyTree } from "../../../src/document/pipeline.ts";
 import { significantChars } from "../../../src/shared/letters.ts";
 import { importNotice, type ImportResult } from "../../../src/importer/index.ts";
 
@@ -63,7 +64,7 @@ describe("seeds: what the importer extracts is what the text states", () => {
     const fm = result.frontmatter;
 
     it(`${name}: keeps every letter and digit of the source, minus reported junk`, () => {
-      expect(compareFidelity(text, result.report.removed, result.body)).toBeUndefined();
+      expect(compareFidelity(text, result.report.removed, bodyTree(result.body))).toBeUndefined();
       const junk = result.report.removed.map((r) => significantChars(r.text)).join("");
       expect(significantChars(result.body.replace(/<\/?[A-Z][A-Za-z]*[^>]*>/g, "")).length).toBe(
         significantChars(text).length - junk.length,

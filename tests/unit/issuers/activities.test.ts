@@ -29,7 +29,7 @@ import { ROOT, loadCatalog, loadNotices, syntheticNotice } from "../helpers/noti
 
 const index = loadIssuerIndex(ROOT);
 const registry = loadIssuers(ROOT);
-const notices = await loadNotices();
+const notices = loadNotices();
 const catalog = loadCatalog();
 
 /** Every spelling of every registry body, longest first: [compact spelling, id]. */
@@ -143,7 +143,7 @@ describe("resolving the body an item names", () => {
     expect(item?.text.endsWith("开展食")).toBe(true);
   });
 
-  it("reports an item whose opening names no registry body, instead of guessing", async () => {
+  it("reports an item whose opening names no registry body, instead of guessing", () => {
     const body = [
       '<Attachment n="1">',
       "",
@@ -160,7 +160,7 @@ describe("resolving the body an item names", () => {
     const parsed = parseActivities(
       {
         id: "2099-quanguo",
-        blocks: await bodyBlocks(body),
+        blocks: bodyBlocks(body),
         data: {
           year: 2099,
           slug: "quanguo",
@@ -176,9 +176,9 @@ describe("resolving the body an item names", () => {
   });
 });
 
-describe("a newly imported notice updates every comparison with no code change", async () => {
+describe("a newly imported notice updates every comparison with no code change", () => {
   // The 2019 seed as the importer writes it, standing for a 2025 notice.
-  const next = await syntheticNotice("seed-2019-quanguo", 2025, (d) => {
+  const next = syntheticNotice("seed-2019-quanguo", 2025, (d) => {
     d.declaredIssuerCount = 30;
   });
   const all = [...notices, next];

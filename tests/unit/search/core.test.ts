@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { buildT2S } from "../../../scripts/search/index.ts";
 import { recordContent, type IndexedNotice } from "../../../scripts/search/records.ts";
-import { mdxBodyText } from "../../../src/archive/fidelity.ts";
+import { splitMdx } from "../../../src/archive/files.ts";
+import { bodyBlocks } from "../../../src/text/notice-text.ts";
+import { blocksToText } from "../../../src/text/plain-text.ts";
 import {
   MAX_SHORT_COUNT,
   SEPARATOR,
@@ -292,8 +294,8 @@ describe("excerpts", () => {
 test("traditional → simplified map from OpenCC, limited to the archive's characters", async () => {
   const chars = new Set<string>();
   for (const name of readdirSync(join(ROOT, "content/notices")).filter((f) => f.endsWith(".mdx"))) {
-    for (const ch of normalize(mdxBodyText(readFileSync(join(ROOT, "content/notices", name), "utf8"))))
-      chars.add(ch);
+    const { body } = splitMdx(name, readFileSync(join(ROOT, "content/notices", name), "utf8"));
+    for (const ch of normalize(blocksToText(bodyBlocks(body)))) chars.add(ch);
   }
   const map = await buildT2S(chars);
   expect(normalize("質量強國", map)).toBe("质量强国");

@@ -25,7 +25,7 @@ import {
 } from "../../../src/themes/phrases.ts";
 import { loadCatalog, loadNotices, syntheticNotice } from "../helpers/notices.ts";
 
-const notices = await loadNotices();
+const notices = loadNotices();
 const catalog = loadCatalog();
 const index = buildPhraseIndex(notices, catalog);
 const marked = (parts: DiffPart[]) =>
@@ -180,10 +180,10 @@ describe("words themes keep returning to", () => {
   });
 });
 
-describe("a newly imported notice updates every comparison with no code change", async () => {
+describe("a newly imported notice updates every comparison with no code change", () => {
   // The 2019 seed as the importer writes it, standing for a 2025 notice whose slogans are
   // printed with commas instead of spaces.
-  const next = await syntheticNotice("seed-2019-quanguo", 2025, (d) => {
+  const next = syntheticNotice("seed-2019-quanguo", 2025, (d) => {
     d.slogans = (d.slogans as string[]).map((s) => s.replace(" ", "，"));
     d.theme = "加强全面质量管理 促进质量强国建设";
   });

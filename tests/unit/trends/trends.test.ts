@@ -28,27 +28,24 @@ import {
 
 const root = resolve(import.meta.dirname, "../../..");
 
-async function heldTexts(): Promise<(TrendText & { source: string })[]> {
-  const files = listNoticeFiles(root);
-  return Promise.all(
-    files.map(async (file) => {
-      const data = yaml.load(file.frontmatterText) as {
-        year: number;
-        level: Level;
-        region?: string;
-        provenance: { source: string };
-      };
-      return {
-        id: file.id,
-        year: data.year,
-        level: data.level,
-        label: `${data.year}年${data.region ?? "全国"}`,
-        url: `/${file.id}/`,
-        text: searchableText(await bodyBlocks(file.body)),
-        source: readFileSync(join(root, data.provenance.source), "utf8"),
-      };
-    }),
-  );
+function heldTexts(): (TrendText & { source: string })[] {
+  return listNoticeFiles(root).map((file) => {
+    const data = yaml.load(file.frontmatterText) as {
+      year: number;
+      level: Level;
+      region?: string;
+      provenance: { source: string };
+    };
+    return {
+      id: file.id,
+      year: data.year,
+      level: data.level,
+      label: `${data.year}年${data.region ?? "全国"}`,
+      url: `/${file.id}/`,
+      text: searchableText(bodyBlocks(file.body)),
+      source: readFileSync(join(root, data.provenance.source), "utf8"),
+    };
+  });
 }
 
 /** Independent of the code under test: drop everything but letters and digits, count by hand. */
@@ -59,8 +56,8 @@ function naiveCount(source: string, term: string): number {
   return count;
 }
 
-describe("term counts", async () => {
-  const texts = await heldTexts();
+describe("term counts", () => {
+  const texts = heldTexts();
 
   it("every key term's count in every notice equals a plain count over its source text", () => {
     expect(texts.length).toBeGreaterThan(0);
@@ -108,7 +105,7 @@ describe("term counts", async () => {
     expect(per10k(3, 30_000)).toBe(1);
   });
 
-  it("a notice made by the importer appears in every trend with no code change", async () => {
+  it("a notice made by the importer appears in every trend with no code change", () => {
     const issuers = loadIssuerIndex(root);
     const source = readFileSync(
       join(root, "tests/fixtures/importer/seed-2019-quanguo/input.txt"),
@@ -125,7 +122,7 @@ describe("term counts", async () => {
       level: imported.frontmatter.level,
       label: "2023年全国",
       url: "/2023/quanguo/",
-      text: searchableText(await bodyBlocks(imported.body)),
+      text: searchableText(bodyBlocks(imported.body)),
     };
     for (const term of KEY_TERMS) {
       const point = termTrend([...texts, fixture], term).national.find((p) => p.year === 2023);

@@ -1,5 +1,5 @@
 /**
- * The changelog part of the content check (src/archive/check/index.ts): content/changelog.yaml is
+ * The changelog is valid (src/archive/check/index.ts runs this with the other rules): content/changelog.yaml is
  * a list of entries valid under src/schemas/changelog.ts; every `notice` names a held notice;
  * every held notice has its `added` entry (the day it entered the archive). Skipped when the
  * file does not exist (e.g. a synthetic test archive).
@@ -7,13 +7,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
-import { ChangelogEntrySchema, type ChangelogEntry } from "../../schemas/changelog.ts";
-import { CHANGELOG_FILE } from "../changelog.ts";
-import { describeValue, nearest, type ArchiveIssue } from "../errors.ts";
+import { ChangelogEntrySchema, type ChangelogEntry } from "../../../schemas/changelog.ts";
+import { CHANGELOG_FILE } from "../../changelog.ts";
+import type { FileRule } from "../rule.ts";
+import { describeValue, fieldPath, nearest, type ArchiveIssue } from "../../errors.ts";
 
-export function checkChangelog(root: string, noticeIds: readonly string[], issues: ArchiveIssue[]): void {
+export const changelog: FileRule = (root, noticeIds) => {
+  const issues: ArchiveIssue[] = [];
   const path = join(root, CHANGELOG_FILE);
-  if (!existsSync(path)) return;
+  if (!existsSync(path)) return issues;
   let data: unknown;
   try {
     data = yaml.load(readFileSync(path, "utf8"));
@@ -26,7 +28,7 @@ export function checkChangelog(root: string, noticeIds: readonly string[], issue
       received: (error as { reason?: string }).reason ?? (error as Error).message,
       hint: "check quotes, colons and indentation on that line",
     });
-    return;
+    return issues;
   }
   if (!Array.isArray(data)) {
     issues.push({
@@ -35,7 +37,7 @@ export function checkChangelog(root: string, noticeIds: readonly string[], issue
       received: describeValue(data),
       hint: "see src/schemas/changelog.ts for the fields of an entry",
     });
-    return;
+    return issues;
   }
   const held = new Set(noticeIds);
   const entries: ChangelogEntry[] = [];
@@ -43,13 +45,13 @@ export function checkChangelog(root: string, noticeIds: readonly string[], issue
     const parsed = ChangelogEntrySchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("");
+        const path = fieldPath(issue.path);
         let received: unknown = raw;
         for (const p of issue.path) received = (received as Record<PropertyKey, unknown> | undefined)?.[p];
         const unknownKeys = issue.code === "unrecognized_keys" ? issue.keys : undefined;
         issues.push({
           file: CHANGELOG_FILE,
-          field: `[${i}]${path}`,
+          field: `[${i}]${path && !path.startsWith("[") ? "." : ""}${path}`,
           expected: unknownKeys ? "only the fields date, kind, notice, summary, details" : issue.message,
           received: unknownKeys ? `unknown field(s) ${unknownKeys.join(", ")}` : describeValue(received),
           hint: "see src/schemas/changelog.ts for what each field holds",
@@ -81,4 +83,5 @@ export function checkChangelog(root: string, noticeIds: readonly string[], issue
       hint: `add: - { date: "YYYY-MM-DD", kind: added, notice: ${id}, summary: 收录… }`,
     });
   }
-}
+  return issues;
+};
