@@ -1,16 +1,25 @@
 /**
- * 发文字号 (document numbers) such as 国市监质发〔2022〕76号. Printed with 〔〕 (U+3014/3015);
- * people type [ ], ( ), （ ）, 【 】 or no brackets at all.
+ * 发文字号 (document numbers) such as 国市监质发〔2022〕76号: the one parser every use reads them
+ * with — the importer, the schema, the links in notice text, the /wenhao/ addresses and the 404
+ * page's lookup in the browser. Printed with 〔〕 (U+3014/3015); people type [ ], ( ), （ ）,
+ * 【 】, ［ ］, full-width digits, spaces, or no brackets at all, and the /wenhao/ addresses use
+ * the hyphen key form 国市监质发-2022-76. Pure and browser-safe.
  */
 
 const OPEN = "〔\\[(（【［";
 const CLOSE = "〕\\])）】］";
+const PREFIX = "[\\u4e00-\\u9fff]{1,12}";
+const YEAR = "(?:19|20)\\d{2}";
 
 /** Matches a document number in running text, with any bracket style (or none). */
 const DOC_NUMBER_PATTERN = new RegExp(
-  `([\\u4e00-\\u9fff]{1,12})\\s*[${OPEN}]?\\s*((?:19|20)\\d{2})\\s*[${CLOSE}]?\\s*(\\d{1,4})\\s*号`,
+  `(${PREFIX})\\s*[${OPEN}]?\\s*(${YEAR})\\s*[${CLOSE}]?\\s*(\\d{1,4})\\s*号`,
   "gu",
 );
+/** A whole document number as typed. */
+const PRINTED = new RegExp(`^${DOC_NUMBER_PATTERN.source}$`, "u");
+/** The key form of /wenhao/ addresses: 国市监质发-2022-76 (any dash or an underscore). */
+const KEY = new RegExp(`^(${PREFIX})\\s*[-—_]\\s*(${YEAR})\\s*[-—_]\\s*(\\d{1,4})$`, "u");
 
 export interface DocNumberParts {
   /** 机关代字, e.g. 国市监质发. */
@@ -21,11 +30,14 @@ export interface DocNumberParts {
   serial: number;
 }
 
-/** Parses one document number typed in any bracket style; undefined if it is not one. */
+/**
+ * Parses one document number typed in any bracket style, or in the key form; undefined if it is
+ * not one. NFKC first, so full-width digits and brackets become ASCII (〔〕 and 【】 stay as they
+ * are), and whitespace anywhere is dropped (PDF text spaces characters out: 国 市 监 质 发).
+ */
 export function parseDocNumber(text: string): DocNumberParts | undefined {
-  const trimmed = text.normalize("NFC").trim();
-  const re = new RegExp(`^${DOC_NUMBER_PATTERN.source}$`, "u");
-  const m = re.exec(trimmed);
+  const typed = text.normalize("NFKC").replace(/\s+/g, "");
+  const m = PRINTED.exec(typed) ?? KEY.exec(typed);
   if (!m) return undefined;
   return { prefix: m[1]!, year: Number(m[2]), serial: Number(m[3]) };
 }

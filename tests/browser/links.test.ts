@@ -305,6 +305,20 @@ describe("/wenhao/{docNumber}/", () => {
     }
   });
 
+  test("the key form with a full-width dash and full-width digits leads to the notice (the build's parser)", async () => {
+    const notice = withDocNumber.find((n) => n.docNumber === "国市监质发〔2022〕76号")!;
+    const opened = await openPage(`/wenhao/${encodeURIComponent("国市监质发－２０２２－７６")}/`, {
+      width: 1280,
+      javaScriptEnabled: true,
+    });
+    try {
+      await opened.page.waitForURL(siteUrl(notice.path));
+      expect(problemsBut404(opened)).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
   test("the 404 page of any other path hides the document-number help (JavaScript on)", async () => {
     const opened = await openPage("/no-such-page/", { width: 1280, javaScriptEnabled: true });
     try {

@@ -2,7 +2,7 @@
  * `/wenhao/{docNumber}/` addresses: a held notice can be reached by its 发文字号 as people type
  * it. Each held document number gets a static redirect page at every form below; any other
  * form (【】, ［］, no brackets, spaces) reaches the 404 page, whose script canonicalises it
- * (public/wenhao-lookup.js) and links to the notice when the archive holds it.
+ * (src/outputs/wenhao/lookup.ts) and links to the notice when the archive holds it.
  *
  *   国市监质发〔2022〕76号   as printed (〔〕, U+3014/3015)
  *   国市监质发[2022]76号     ASCII square brackets

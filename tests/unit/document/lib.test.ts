@@ -20,11 +20,21 @@ describe("document numbers", () => {
     ["国市监质发【2022】76号", "国市监质发〔2022〕76号"],
     ["国市监质发2022 76号", "国市监质发〔2022〕76号"],
     [" 琼质强省办〔2022〕8号 ", "琼质强省办〔2022〕8号"],
+    // One parser for the build and the 404 page's lookup: full-width digits and brackets (NFKC),
+    // spaces anywhere, and the key form of /wenhao/ addresses with any dash.
+    ["国市监质发［２０２２］７６号", "国市监质发〔2022〕76号"],
+    ["国 市 监 质 发 〔2022〕 76 号", "国市监质发〔2022〕76号"],
+    ["国市监质发-2022-76", "国市监质发〔2022〕76号"],
+    ["国市监质发－2022－76", "国市监质发〔2022〕76号"],
+    ["国市监质发—2022—76", "国市监质发〔2022〕76号"],
+    ["国市监质发_2022_76", "国市监质发〔2022〕76号"],
   ])("%s → %s", (typed, printed) => expect(canonicalDocNumber(typed)).toBe(printed));
 
   it("rejects what is not a document number", () => {
     expect(parseDocNumber("2022年9月")).toBeUndefined();
     expect(parseDocNumber("质量强国")).toBeUndefined();
+    expect(parseDocNumber("国市监质发-2022")).toBeUndefined();
+    expect(parseDocNumber("2022-76")).toBeUndefined();
   });
 
   it("finds bracketed numbers in running text only", () => {
