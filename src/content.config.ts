@@ -10,7 +10,7 @@ import { IssuerSchema } from "./schemas/issuer.ts";
 import { NoticeSchema } from "./schemas/notice.ts";
 import { readCatalog } from "./archive/catalog.ts";
 import { ChangelogEntrySchema } from "./schemas/changelog.ts";
-import { changelogById } from "./archive/changelog-file.ts";
+import { changelogById } from "./archive/changelog.ts";
 
 const notices = defineCollection({
   // Ids are file names ({year}-{slug}): the frontmatter `slug` repeats across years (quanguo).

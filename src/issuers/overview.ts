@@ -218,19 +218,6 @@ export function issuerCountSeries(
   return [...points.values()].sort((a, b) => a.year - b.year);
 }
 
-/** Registry kinds (src/schemas/issuer.ts) in words. */
-export const KIND_LABELS: Record<string, string> = {
-  party: "党委部门",
-  court: "审判、检察机关",
-  ministry: "国务院组成部门",
-  agency: "国务院直属机构或部委管理的国家局",
-  bank: "中国人民银行及其分支机构",
-  customs: "海关",
-  organization: "群团组织、联合会、协会",
-  office: "议事协调机构的办公室",
-  department: "省级政府部门",
-};
-
 /**
  * The notices an issuer's activities are compared across: held notices of the body's own scope
  * (national notices for a national body, its region's notices for a local one), oldest first,

@@ -1,9 +1,9 @@
 /**
- * /changelog.xml: the changelog as an Atom 1.0 feed (src/archive/changelog.ts), newest first.
+ * /changelog.xml: the changelog as an Atom 1.0 feed (src/outputs/feeds/changelog-feed.ts), newest first.
  * Entry ids are the entries' anchors on /changelog/, so they never change.
  */
 import type { APIRoute } from "astro";
-import { changelogAtom } from "../archive/changelog.ts";
+import { changelogAtom } from "../outputs/feeds/changelog-feed.ts";
 import { getChangelog } from "../queries/changelog.ts";
 import { absoluteHref } from "../outputs/citation/notice-citation.ts";
 import { getNotices } from "../queries/notices.ts";

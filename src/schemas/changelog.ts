@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IsoDateSchema } from "./dates.ts";
 
 /** What kind of change an entry records. */
-const changelogKinds = [
+export const changelogKinds = [
   "added", // 新增: a notice (or another body of content) entered the archive
   "corrected", // 更正: an error in archived content was fixed (a transcription, a value, an inference)
   "changed", // 变更: anything else readers should know (a new format, a reorganised page)

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** Kinds of issuing body, as the registry groups them. */
-const issuerKinds = [
+export const issuerKinds = [
   "party", // 党委部门（中央宣传部）
   "court", // 最高人民法院、最高人民检察院
   "ministry", // 国务院组成部门

@@ -1,9 +1,11 @@
 /**
- * Chinese labels of the archive's enumerated values (completeness, catalogue source kinds), as
- * every page shows them. Pure and browser-safe: types only from the schemas.
+ * Chinese labels of the archive's enumerated values (completeness, catalogue source kinds,
+ * changelog and issuer kinds), as every page and feed shows them. Pure and browser-safe: types only from the schemas.
  */
 import type { completenessValues } from "../schemas/provenance.ts";
 import type { catalogSourceKinds } from "../schemas/catalog.ts";
+import type { changelogKinds } from "../schemas/changelog.ts";
+import type { issuerKinds } from "../schemas/issuer.ts";
 
 export type Completeness = (typeof completenessValues)[number];
 
@@ -35,4 +37,24 @@ export const SOURCE_KIND_LABELS: Record<(typeof catalogSourceKinds)[number], str
   news: "新闻报道",
   association: "行业协会网站",
   mirror: "转载副本",
+};
+
+/** Kinds of changelog entry (src/schemas/changelog.ts). */
+export const CHANGE_KIND_LABELS: Record<(typeof changelogKinds)[number], string> = {
+  added: "新增",
+  corrected: "更正",
+  changed: "变更",
+};
+
+/** Kinds of issuing body (src/schemas/issuer.ts). */
+export const ISSUER_KIND_LABELS: Record<(typeof issuerKinds)[number], string> = {
+  party: "党委部门",
+  court: "审判、检察机关",
+  ministry: "国务院组成部门",
+  agency: "国务院直属机构或部委管理的国家局",
+  bank: "中国人民银行及其分支机构",
+  customs: "海关",
+  organization: "群团组织、联合会、协会",
+  office: "议事协调机构的办公室",
+  department: "省级政府部门",
 };

@@ -8,15 +8,9 @@ import { displayTitle, scopeLabel } from "../../shared/notice.ts";
 import { getNotices, type NoticeEntry } from "../../queries/notices.ts";
 import { noticeIssuers } from "../../queries/issuers.ts";
 import { REPRODUCTION_NOTICE, SITE_DESCRIPTION, SITE_NAME, absoluteUrl } from "../../shared/site.ts";
+import { atomDate, escapeXml } from "./xml.ts";
 
 export const FEED_PATH = "feed.xml";
-
-function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "apos" }[c]};`,
-  );
-}
 
 /**
  * The date a notice is filed under: 成文日期, 印发日期 or 发布日期, whichever the text gives first;
@@ -26,11 +20,6 @@ function noticeDate(notice: NoticeEntry): { date: string; stated: boolean } {
   const d = notice.data;
   const date = d.signedDate ?? d.printedDate ?? d.publishedDate;
   return date ? { date, stated: true } : { date: `${d.year}-01-01`, stated: false };
-}
-
-/** "2022-08-22" → RFC 3339 midnight in China Standard Time. */
-function atomDate(isoDate: string): string {
-  return `${isoDate}T00:00:00+08:00`;
 }
 
 /** Notices newest first by their date; on the same date, the order of getNotices (national first). */

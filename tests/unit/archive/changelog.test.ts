@@ -10,12 +10,12 @@ import { describe, expect, it } from "vitest";
 import { checkArchive } from "../../../src/archive/check/index.ts";
 import {
   anchorEntries,
-  changelogAtom,
+  changelogById,
   entriesForNotice,
-  escapeXml,
   newestFirst,
 } from "../../../src/archive/changelog.ts";
-import { changelogById } from "../../../src/archive/changelog-file.ts";
+import { changelogAtom } from "../../../src/outputs/feeds/changelog-feed.ts";
+import { escapeXml } from "../../../src/outputs/feeds/xml.ts";
 import { ChangelogSchema, type ChangelogEntry } from "../../../src/schemas/changelog.ts";
 import { archiveCopy, edit, failure, root } from "../helpers/archive-copy.ts";
 
