@@ -10,7 +10,15 @@
  */
 import { significantChars } from "../shared/letters.ts";
 import { levelRank, type Level } from "../shared/levels.ts";
-import { DELETE, diffStats, diffTokens, INSERT, similarity, type DiffOp, type DiffStats } from "./diff.ts";
+import {
+  DELETE,
+  diffStats,
+  diffTokens,
+  INSERT,
+  similarity,
+  type DiffOp,
+  type DiffStats,
+} from "../text/diff.ts";
 
 /* ───────────────────────────── pairs ───────────────────────────── */
 

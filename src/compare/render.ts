@@ -7,7 +7,7 @@
  *   renderComparison(compareDocs(a, b), a, b)
  *   → <div class="cmp-summary">…62.3%…</div> … <section class="cmp-row">…<del class="cmp-mark cmp-changed">国</del>…
  */
-import { DELETE, EQUAL, INSERT } from "./diff.ts";
+import { DELETE, EQUAL, INSERT } from "../text/diff.ts";
 import { escapeHtml } from "../shared/html.ts";
 import {
   BLOCK_BREAK,

@@ -27,6 +27,7 @@
 import { createHash } from "node:crypto";
 import { levelRank, type Level } from "../shared/levels.ts";
 import type { Block } from "../schemas/api.ts";
+import { lcsPairs } from "../text/diff.ts";
 import { significantChars } from "../shared/letters.ts";
 
 /** At most this many tokens changed on either side for two phrases to be near-identical. */
@@ -128,45 +129,32 @@ export interface PhraseDiff {
   keptTokens: number;
 }
 
-/** Longest-common-subsequence diff of two phrases' tokens (phrases are short: O(n·m) is fine). */
+/** Diff of two phrases' tokens by their longest common subsequence (src/text/diff.ts). */
 export function diffPhrases(left: string, right: string): PhraseDiff {
   const a = tokenize(left).filter((t) => t.key);
   const b = tokenize(right).filter((t) => t.key);
   const aTail = tokenize(left).filter((t) => !t.key);
   const bTail = tokenize(right).filter((t) => !t.key);
-  const n = a.length;
-  const m = b.length;
-  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      lcs[i]![j] =
-        a[i]!.key === b[j]!.key ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-
-  const keptA = new Array<boolean>(n).fill(false);
-  const keptB = new Array<boolean>(m).fill(false);
-  // Walk the table; each step records one of: both kept, left removed, right added.
-  const steps: ("same" | "del" | "ins")[] = [];
+  const ids = new Map<string, number>();
+  const id = (t: Token) => {
+    let n = ids.get(t.key);
+    if (n === undefined) ids.set(t.key, (n = ids.size));
+    return n;
+  };
+  const pairs = lcsPairs(a.map(id), b.map(id));
+  const keptA = new Array<boolean>(a.length).fill(false);
+  const keptB = new Array<boolean>(b.length).fill(false);
+  // A run of changes is what lies between two kept tokens (or before the first, after the last).
+  let changedRuns = 0;
   let i = 0;
   let j = 0;
-  while (i < n && j < m) {
-    if (a[i]!.key === b[j]!.key && lcs[i]![j] === lcs[i + 1]![j + 1]! + 1) {
-      keptA[i++] = true;
-      keptB[j++] = true;
-      steps.push("same");
-    } else if (lcs[i + 1]![j]! >= lcs[i]![j + 1]!) {
-      i++;
-      steps.push("del");
-    } else {
-      j++;
-      steps.push("ins");
-    }
+  for (const [pi, pj] of [...pairs, [a.length, b.length] as [number, number]]) {
+    if (pi > i || pj > j) changedRuns++;
+    if (pi < a.length) keptA[pi] = true;
+    if (pj < b.length) keptB[pj] = true;
+    i = pi + 1;
+    j = pj + 1;
   }
-  while (i++ < n) steps.push("del");
-  while (j++ < m) steps.push("ins");
-
-  let changedRuns = 0;
-  for (let k = 0; k < steps.length; k++)
-    if (steps[k] !== "same" && (k === 0 || steps[k - 1] === "same")) changedRuns++;
 
   const parts = (tokens: Token[], kept: boolean[], tail: Token[]): DiffPart[] => {
     const out: DiffPart[] = [];

@@ -17,7 +17,7 @@ import {
   INSERT,
   lcsPairs,
   similarity,
-} from "../../../src/compare/diff.ts";
+} from "../../../src/text/diff.ts";
 import { buildCompareDoc } from "../../../src/compare/doc.ts";
 import { bodyBlocks } from "../../../src/text/notice-text.ts";
 import { renderComparison, renderRows } from "../../../src/compare/render.ts";

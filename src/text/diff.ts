@@ -14,8 +14,9 @@
  *   → [[EQUAL, "促进质量强"], [DELETE, "国"], [INSERT, "省"], [EQUAL, "建设"]]
  */
 
-export const EQUAL = 0;
 import { significantLength } from "../shared/letters.ts";
+
+export const EQUAL = 0;
 export const DELETE = -1;
 export const INSERT = 1;
 type OpType = typeof EQUAL | typeof DELETE | typeof INSERT;
