@@ -86,36 +86,42 @@ async function vitest(name: string, args: string[]): Promise<StepResult> {
   return { name, status: code === 0 && failed === 0 ? "passed" : "failed", ms, passed, failed, note };
 }
 
-async function buildStep(): Promise<StepResult> {
+/** A step that is not a test run: it passes when its process exits with 0. */
+async function processStep(
+  name: string,
+  run: () => Promise<number>,
+  done: () => string,
+): Promise<StepResult> {
   const t0 = performance.now();
-  const code = await runNode([join(root, "scripts", "build", "build.ts")]);
-  const ok = code === 0;
+  const ok = (await run()) === 0;
   return {
-    name: "Build",
+    name,
     status: ok ? "passed" : "failed",
     ms: performance.now() - t0,
     passed: 0,
     failed: ok ? 0 : 1,
-    note: ok ? "dist/ rebuilt" : "build failed (see above)",
+    note: ok ? done() : "build failed (see above)",
   };
 }
 
-async function subpathBuildStep(): Promise<StepResult> {
-  const t0 = performance.now();
-  const { code } = await buildSubpath();
-  const ok = code === 0;
-  // The build tests (link check) and the nginx tests use this build instead of building again.
-  if (ok) process.env.SUBPATH_DIST = SUBPATH_BUILD.dir;
-  return {
-    name: "Sub-path build",
-    status: ok ? "passed" : "failed",
-    ms: performance.now() - t0,
-    passed: 0,
-    failed: ok ? 0 : 1,
-    note: ok
-      ? `${relative(root, SUBPATH_BUILD.dir)}/ (BASE_PATH=${SUBPATH_BUILD.base})`
-      : "build failed (see above)",
-  };
+function buildStep(): Promise<StepResult> {
+  return processStep(
+    "Build",
+    () => runNode([join(root, "scripts", "build", "build.ts")]),
+    () => "dist/ rebuilt",
+  );
+}
+
+function subpathBuildStep(): Promise<StepResult> {
+  return processStep(
+    "Sub-path build",
+    async () => (await buildSubpath()).code,
+    () => {
+      // The build tests (link check) and the nginx tests use this build instead of building again.
+      process.env.SUBPATH_DIST = SUBPATH_BUILD.dir;
+      return `${relative(root, SUBPATH_BUILD.dir)}/ (BASE_PATH=${SUBPATH_BUILD.base})`;
+    },
+  );
 }
 
 async function nginxStep(): Promise<StepResult> {

@@ -13,7 +13,7 @@ import type { Root as MdastRoot } from "mdast";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { unified, type PluggableList } from "unified";
 import rehypeCopyLink from "./plugins/rehype-copy-link.ts";
 import rehypeDocNumberLinks from "./plugins/rehype-doc-number-links.ts";
 import rehypeLiteralListNumbers from "./plugins/rehype-literal-list-numbers.ts";
@@ -36,19 +36,28 @@ const MDX_NODES = [
   "mdxjsEsm",
 ];
 
-const parser = unified().use(remarkParse).use(remarkMdx);
-const toHast = unified()
-  .use(remarkRehype, { passThrough: MDX_NODES } as never)
-  .use(structurePlugins);
+/**
+ * An MDX → hast processor: remark-parse, remark-mdx, remark-rehype (MDX's own nodes passed
+ * through, as in Astro's MDX pipeline), then `plugins`. The plugins' unit tests run each alone.
+ */
+export function mdxProcessor(plugins: PluggableList) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkRehype, { passThrough: MDX_NODES } as never)
+    .use(plugins);
+}
+
+const structure = mdxProcessor(structurePlugins);
 
 /** The MDX syntax tree of a body (throws the MDX parser's error, with its place, on bad syntax). */
 export function parseBody(body: string): MdastRoot {
-  return parser.parse(body);
+  return structure.parse(body);
 }
 
 /** The hast of a parsed body, with the page's anchors and printed list numbers. */
 export function treeOfBody(mdast: MdastRoot): Root {
-  return toHast.runSync(mdast);
+  return structure.runSync(mdast);
 }
 
 /** The body's hast, with the page's anchors and printed list numbers. */

@@ -7,8 +7,7 @@ import type { Issuer } from "../schemas/issuer.ts";
 import { buildIssuerIndex, type IssuerIndex } from "../archive/issuers.ts";
 import { parseAllActivities, type ParsedActivities } from "../issuers/activities.ts";
 import { inferredBasis } from "../shared/notice.ts";
-import { noticeBlocks } from "../text/notice-text.ts";
-import { getNotices, type NoticeEntry } from "./notices.ts";
+import { getNoticesWithBlocks, type NoticeEntry } from "./notices.ts";
 
 let issuerCache: Promise<Map<string, Issuer>> | undefined;
 
@@ -93,13 +92,8 @@ let activitiesCache: Promise<ParsedActivities> | undefined;
  * read from the numbered items of the attachment, which are the document's structure.
  */
 export function getActivities(): Promise<ParsedActivities> {
-  activitiesCache ??= Promise.all([getNotices(), getIssuerIndex()]).then(async ([notices, index]) =>
-    parseAllActivities(
-      await Promise.all(
-        notices.map(async (n) => ({ id: n.id, data: n.data, blocks: await noticeBlocks(n) })),
-      ),
-      index,
-    ),
+  activitiesCache ??= Promise.all([getNoticesWithBlocks(), getIssuerIndex()]).then(([notices, index]) =>
+    parseAllActivities(notices, index),
   );
   return activitiesCache;
 }

@@ -4,7 +4,9 @@
  * collections only (never from re-parsing text); every list is computed once per build.
  */
 import { getCollection, type CollectionEntry } from "astro:content";
+import type { Block } from "../schemas/api.ts";
 import { levelRank } from "../shared/levels.ts";
+import { noticeBlocks } from "../text/notice-text.ts";
 
 export type NoticeEntry = CollectionEntry<"notices">;
 
@@ -106,4 +108,21 @@ export async function respondingNotices(notice: NoticeEntry): Promise<NoticeEntr
   const docNumber = notice.data.docNumber;
   if (!docNumber) return [];
   return ((await docNumberIndex()).responders.get(docNumber) ?? []).filter((n) => n !== notice);
+}
+
+/** A notice with its text model (src/text/blocks.ts), as the pure modules over blocks take it. */
+export interface NoticeWithBlocks {
+  id: string;
+  data: NoticeEntry["data"];
+  blocks: Block[];
+}
+
+let withBlocksCache: Promise<NoticeWithBlocks[]> | undefined;
+
+/** Every held notice with its blocks, in the order of getNotices. */
+export function getNoticesWithBlocks(): Promise<NoticeWithBlocks[]> {
+  withBlocksCache ??= getNotices().then((notices) =>
+    Promise.all(notices.map(async (n) => ({ id: n.id, data: n.data, blocks: await noticeBlocks(n) }))),
+  );
+  return withBlocksCache;
 }

@@ -9,32 +9,19 @@ import { join, resolve } from "node:path";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { toString } from "hast-util-to-string";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { mdxProcessor } from "../../../src/document/pipeline.ts";
 import { describe, expect, it } from "vitest";
 import rehypeCopyLink from "../../../src/document/plugins/rehype-copy-link.ts";
 import rehypeLiteralListNumbers from "../../../src/document/plugins/rehype-literal-list-numbers.ts";
 import rehypeOfficialAnchors from "../../../src/document/plugins/rehype-official-anchors.ts";
 
 const dir = resolve(import.meta.dirname, "../../fixtures/plugins/rehype-copy-link");
-const MDX_NODES = [
-  "mdxJsxFlowElement",
-  "mdxJsxTextElement",
-  "mdxFlowExpression",
-  "mdxTextExpression",
-  "mdxjsEsm",
-];
-
 async function toHast(input: string, withCopyLinks: boolean): Promise<Root> {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkRehype, { passThrough: MDX_NODES } as never)
-    .use(rehypeOfficialAnchors)
-    .use(rehypeLiteralListNumbers);
-  if (withCopyLinks) processor.use(rehypeCopyLink);
+  const processor = mdxProcessor([
+    rehypeOfficialAnchors,
+    rehypeLiteralListNumbers,
+    ...(withCopyLinks ? [rehypeCopyLink] : []),
+  ]);
   return await processor.run(processor.parse(input));
 }
 

@@ -9,12 +9,9 @@ import { join, resolve } from "node:path";
 import type { Element, Root } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { toString } from "hast-util-to-string";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
+import { mdxProcessor } from "../../../src/document/pipeline.ts";
 import { describe, expect, it } from "vitest";
 import { listNoticeFiles } from "../../../src/archive/files.ts";
 import type { DocNumberMention } from "../../../src/document/doc-number-links.ts";
@@ -25,20 +22,8 @@ import rehypeDocNumberLinks, {
 
 const root = resolve(import.meta.dirname, "../../..");
 const dir = join(root, "tests/fixtures/plugins/rehype-doc-number-links");
-const MDX_NODES = [
-  "mdxJsxFlowElement",
-  "mdxJsxTextElement",
-  "mdxFlowExpression",
-  "mdxTextExpression",
-  "mdxjsEsm",
-];
-
 async function run(input: string, options: DocNumberLinkOptions = {}): Promise<Root> {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkRehype, { passThrough: MDX_NODES } as never)
-    .use(rehypeDocNumberLinks, { root, base: "/", report: () => {}, ...options });
+  const processor = mdxProcessor([[rehypeDocNumberLinks, { root, base: "/", report: () => {}, ...options }]]);
   const file = new VFile({ path: join(root, "content/notices/2022-hainan.mdx"), value: input });
   return await processor.run(processor.parse(file), file);
 }
@@ -50,11 +35,8 @@ describe("rehype-doc-number-links fixtures", () => {
       const tree = await run(input);
       expect(toHtml(tree).trim()).toBe(readFileSync(join(dir, name, "expected.html"), "utf8").trim());
       // The text is never changed: only wrapped.
-      const plain = await unified()
-        .use(remarkParse)
-        .use(remarkMdx)
-        .use(remarkRehype, { passThrough: MDX_NODES } as never)
-        .run(unified().use(remarkParse).use(remarkMdx).parse(input));
+      const none = mdxProcessor([]);
+      const plain = await none.run(none.parse(input));
       expect(toString(tree)).toBe(toString(plain));
     });
   }

@@ -7,29 +7,14 @@ import { join, resolve } from "node:path";
 import type { ElementContent, Root, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { toString } from "hast-util-to-string";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
+import { mdxProcessor } from "../../../src/document/pipeline.ts";
 import { describe, expect, it } from "vitest";
 import rehypeLiteralListNumbers from "../../../src/document/plugins/rehype-literal-list-numbers.ts";
 import rehypeOfficialAnchors from "../../../src/document/plugins/rehype-official-anchors.ts";
 
 const fixtures = resolve(import.meta.dirname, "../../fixtures/plugins");
-const MDX_NODES: string[] = [
-  "mdxJsxFlowElement",
-  "mdxJsxTextElement",
-  "mdxFlowExpression",
-  "mdxTextExpression",
-  "mdxjsEsm",
-];
-
 async function toHast(input: string, plugin: () => (tree: Root) => void): Promise<Root> {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkRehype, { passThrough: MDX_NODES } as never)
-    .use(plugin);
+  const processor = mdxProcessor([plugin]);
   return await processor.run(processor.parse(input));
 }
 

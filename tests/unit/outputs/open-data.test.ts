@@ -9,12 +9,8 @@
  * quoting (src/outputs/open-data/csv.ts), and the published JSON Schema generated from the zod schemas.
  */
 import type { Root } from "hast";
-import remarkMdx from "remark-mdx";
-import remarkParse from "remark-parse";
-import remarkRehype from "remark-rehype";
-import { unified } from "unified";
 import { describe, expect, test } from "vitest";
-import { pagePlugins } from "../../../src/document/pipeline.ts";
+import { mdxProcessor, pagePlugins } from "../../../src/document/pipeline.ts";
 import { csvField, toCsv } from "../../../src/outputs/open-data/csv.ts";
 import { NoticeDocumentSchema, publishedJsonSchema } from "../../../src/schemas/api.ts";
 import { StructureError, blocksFromTree } from "../../../src/text/blocks.ts";
@@ -90,11 +86,7 @@ describe("the text model of a notice body", () => {
   });
 
   test("is the page's structure: the page's decorations (copy links, links) add nothing", async () => {
-    const page = unified()
-      .use(remarkParse)
-      .use(remarkMdx)
-      .use(remarkRehype, { passThrough: ["mdxJsxFlowElement"] } as never)
-      .use(pagePlugins("/"));
+    const page = mdxProcessor(pagePlugins("/"));
     const tree = await page.run(page.parse(BODY));
     expect(JSON.stringify(tree)).toContain("复制链接");
     expect(blocksFromTree(tree)).toEqual(blocks);

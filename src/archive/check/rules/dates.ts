@@ -2,6 +2,12 @@
 import type { ArchiveIssue } from "../../errors.ts";
 import type { NoticeRule } from "../rule.ts";
 
+/** Dates that come after 成文日期, with their names and what to check. */
+const AFTER_SIGNING = [
+  ["printedDate", "印发日期", "a notice is printed after it is signed: check both dates against the text"],
+  ["publishedDate", "发布日期", "check both dates against the text"],
+] as const;
+
 export const dates: NoticeRule = ({ raw, notice }) => {
   const issues: ArchiveIssue[] = [];
   for (const field of ["signedDate", "printedDate", "publishedDate"] as const) {
@@ -16,23 +22,17 @@ export const dates: NoticeRule = ({ raw, notice }) => {
       });
     }
   }
-  if (notice.signedDate && notice.printedDate && notice.printedDate < notice.signedDate) {
-    issues.push({
-      file: raw.file,
-      field: "printedDate",
-      expected: `印发日期 on or after 成文日期 (${notice.signedDate})`,
-      received: notice.printedDate,
-      hint: "a notice is printed after it is signed: check both dates against the text",
-    });
-  }
-  if (notice.signedDate && notice.publishedDate && notice.publishedDate < notice.signedDate) {
-    issues.push({
-      file: raw.file,
-      field: "publishedDate",
-      expected: `发布日期 on or after 成文日期 (${notice.signedDate})`,
-      received: notice.publishedDate,
-      hint: "check both dates against the text",
-    });
+  for (const [field, name, hint] of AFTER_SIGNING) {
+    const value = notice[field];
+    if (notice.signedDate && value && value < notice.signedDate) {
+      issues.push({
+        file: raw.file,
+        field,
+        expected: `${name} on or after 成文日期 (${notice.signedDate})`,
+        received: value,
+        hint,
+      });
+    }
   }
   return issues;
 };
