@@ -4,6 +4,7 @@ import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { unified } from "@astrojs/markdown-remark";
 import tailwindcss from "@tailwindcss/vite";
+import { readHeldDocNumbers } from "./src/archive/files.ts";
 import { pagePlugins } from "./src/document/pipeline.ts";
 import archiveCheck from "./src/archive/integration.ts";
 import sitemap from "./src/outputs/sitemap.ts";
@@ -45,7 +46,7 @@ export default defineConfig({
       smartypants: false,
       // The document pipeline (src/document/pipeline.ts): anchors, printed list numbers, links on
       // document numbers, and last the “复制链接” controls.
-      rehypePlugins: pagePlugins(base),
+      rehypePlugins: pagePlugins(base, readHeldDocNumbers(fileURLToPath(new URL(".", import.meta.url)))),
     }),
   },
   integrations: [archiveCheck(), mdx(), sitemap()],

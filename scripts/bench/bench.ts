@@ -34,7 +34,7 @@ import { parseArgs } from "node:util";
 import { brotliCompressSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
 import { kb, run, seconds } from "./util.ts";
-import { dirSize } from "../build/fs-size.ts";
+import { dirSize } from "../util/fs-size.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "../test/chromium.ts";
 import { prepareSyntheticProject } from "./synthetic-archive.ts";
 import { nginxMissing, startNginx } from "../serve/nginx.ts";

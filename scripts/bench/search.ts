@@ -32,7 +32,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Page } from "playwright-core";
 import { kb, ms, pct, run, seconds } from "./util.ts";
-import { dirSize } from "../build/fs-size.ts";
+import { dirSize } from "../util/fs-size.ts";
 import { CHROMIUM, CHROMIUM_ARGS, cjkFontFamilies } from "../test/chromium.ts";
 import { prepareSyntheticProject, rng } from "./synthetic-archive.ts";
 import { buildSearchIndex, readSearchConfigFile } from "../search/index.ts";

@@ -22,7 +22,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import { isGzip } from "../../src/shared/gzip.ts";
-import { pool } from "./pool.ts";
+import { pool } from "../util/pool.ts";
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);

@@ -10,7 +10,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ArchiveError, formatIssue } from "../../src/archive/errors.ts";
 import { loadIssuerIndex } from "../../src/archive/files.ts";
-import { DecodeError } from "../../src/importer/decode.ts";
+import { DecodeError } from "../../src/archive/decode.ts";
 import { ImportError, importNotice, type ImportResult } from "../../src/importer/index.ts";
 
 const root = resolve(import.meta.dirname, "..", "..");

@@ -41,8 +41,8 @@ import {
   type SearchConfigFile,
 } from "../../src/search/config.ts";
 import { normalize, serializeT2S } from "../../src/search/normalize.ts";
-import { dirSize } from "../build/fs-size.ts";
-import { pool } from "../build/pool.ts";
+import { dirSize } from "../util/fs-size.ts";
+import { pool } from "../util/pool.ts";
 import { listIndexedNotices } from "./records.ts";
 import type { ShardJob, ShardResult } from "./shard.ts";
 

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import yaml from "js-yaml";
 import { IssuerRegistrySchema, type Issuer } from "../schemas/issuer.ts";
 import { buildIssuerIndex, type IssuerIndex } from "./issuers.ts";
+import { heldDocNumbers, type HeldNotice } from "../document/doc-number-links.ts";
 import { ArchiveError, fieldPath } from "./errors.ts";
 
 const ISSUERS_FILE = "content/issuers/issuers.yaml";
@@ -89,4 +90,30 @@ export function listNoticeFiles(root: string): RawNoticeFile[] {
       const file = `${NOTICES_DIR}/${name}`;
       return { id: name.replace(/\.mdx$/, ""), ...splitMdx(file, readFileSync(join(root, file), "utf8")) };
     });
+}
+
+const heldCache = new Map<string, Map<string, HeldNotice>>();
+
+/** Printed document number → held notice, from the notices' frontmatter (read once per root). */
+export function readHeldDocNumbers(root: string): Map<string, HeldNotice> {
+  let held = heldCache.get(root);
+  if (!held) {
+    const notices = listNoticeFiles(root).map((file) => {
+      const data = (yaml.load(file.frontmatterText) ?? {}) as {
+        docNumber?: unknown;
+        year?: unknown;
+        slug?: unknown;
+      };
+      const [, year = "0", slug = ""] = /^(\d{4})-(.+)$/.exec(file.id) ?? [];
+      return {
+        id: file.id,
+        year: typeof data.year === "number" ? data.year : Number(year),
+        slug: typeof data.slug === "string" ? data.slug : slug,
+        docNumber: typeof data.docNumber === "string" ? data.docNumber : undefined,
+      };
+    });
+    held = heldDocNumbers(notices);
+    heldCache.set(root, held);
+  }
+  return held;
 }

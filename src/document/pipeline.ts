@@ -1,7 +1,7 @@
 /**
  * The document pipeline: how a notice's MDX body becomes a tree with its permanent anchors.
  *
- * - `pagePlugins(base)` are the rehype plugins astro.config.mjs renders pages with: the
+ * - `pagePlugins(base, held)` are the rehype plugins astro.config.mjs renders pages with: the
  *   structure plugins, then the decorations (links on document numbers, 复制链接 controls),
  *   which add no text.
  * - `bodyTree(body)` runs the structure plugins on an MDX body outside Astro, so the text model
@@ -14,6 +14,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified, type PluggableList } from "unified";
+import type { HeldNotice } from "./doc-number-links.ts";
 import rehypeCopyLink from "./plugins/rehype-copy-link.ts";
 import rehypeDocNumberLinks from "./plugins/rehype-doc-number-links.ts";
 import rehypeLiteralListNumbers from "./plugins/rehype-literal-list-numbers.ts";
@@ -22,9 +23,15 @@ import rehypeOfficialAnchors from "./plugins/rehype-official-anchors.ts";
 /** Plugins that give the document its structure: anchors, printed list numbers. */
 const structurePlugins: RehypePlugin[] = [rehypeOfficialAnchors, rehypeLiteralListNumbers];
 
-/** Every rehype plugin of a notice page, in order (the copy-link controls last). */
-export function pagePlugins(base: string): (RehypePlugin | [RehypePlugin, unknown])[] {
-  return [...structurePlugins, [rehypeDocNumberLinks, { base }], rehypeCopyLink];
+/**
+ * Every rehype plugin of a notice page, in order (the copy-link controls last). `held`: the
+ * document numbers the archive holds, for their links (src/archive/files.ts, readHeldDocNumbers).
+ */
+export function pagePlugins(
+  base: string,
+  held: ReadonlyMap<string, HeldNotice>,
+): (RehypePlugin | [RehypePlugin, unknown])[] {
+  return [...structurePlugins, [rehypeDocNumberLinks, { base, held }], rehypeCopyLink];
 }
 
 /** MDX's own nodes travel through remark-rehype untouched, as in Astro's MDX pipeline. */

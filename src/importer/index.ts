@@ -9,8 +9,8 @@ import { compareFidelity } from "../archive/fidelity.ts";
 import { bodyTree } from "../document/pipeline.ts";
 import { issuersInLine, type IssuerIndex } from "../archive/issuers.ts";
 import { NoticeSchema, type Notice, type NoticeInput } from "../schemas/notice.ts";
-import type { completenessValues } from "../schemas/provenance.ts";
-import { decodeText } from "./decode.ts";
+import type { Completeness } from "../shared/labels.ts";
+import { decodeText } from "../archive/decode.ts";
 import { extractFields } from "./extract.ts";
 import { splitLines, type RemovedJunk } from "./lines.ts";
 import { renderBody } from "./render-mdx.ts";
@@ -131,7 +131,7 @@ export function importNotice(input: ImportInput): ImportResult {
     );
   }
 
-  const completeness: (typeof completenessValues)[number][] = [];
+  const completeness: Completeness[] = [];
   if (!fields.title) completeness.push("header-missing");
   const attachmentsPresent = new Set(parts.filter((p) => p.type === "attachment").map((p) => p.n));
   const missingAttachments = (fields.attachments ?? []).filter((a) => !attachmentsPresent.has(a.n));

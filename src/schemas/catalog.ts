@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-/** Kinds of secondary source a catalogue row rests on, from the most to the least reliable. */
-export const catalogSourceKinds = ["official", "legal-database", "news", "association", "mirror"] as const;
+import { catalogSourceKinds } from "../shared/labels.ts";
 
 /**
  * One row of the catalogue of national themes: secondary facts about a year whose notice is not

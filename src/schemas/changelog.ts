@@ -1,12 +1,6 @@
 import { z } from "zod";
+import { changelogKinds } from "../shared/labels.ts";
 import { IsoDateSchema } from "./dates.ts";
-
-/** What kind of change an entry records. */
-export const changelogKinds = [
-  "added", // 新增: a notice (or another body of content) entered the archive
-  "corrected", // 更正: an error in archived content was fixed (a transcription, a value, an inference)
-  "changed", // 变更: anything else readers should know (a new format, a reorganised page)
-] as const;
 
 /**
  * One entry of the archive's changelog (content/changelog.yaml): shown on /changelog/, in the

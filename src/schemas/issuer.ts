@@ -1,17 +1,5 @@
 import { z } from "zod";
-
-/** Kinds of issuing body, as the registry groups them. */
-export const issuerKinds = [
-  "party", // 党委部门（中央宣传部）
-  "court", // 最高人民法院、最高人民检察院
-  "ministry", // 国务院组成部门
-  "agency", // 国务院直属机构、部委管理的国家局
-  "bank", // 中国人民银行及其分支机构
-  "customs", // 海关总署及各直属海关
-  "organization", // 群团组织、联合会（全国总工会、全国工商联、供销合作总社）
-  "office", // 议事协调机构的办公室（质量强省办）
-  "department", // 省级政府部门（厅、局、委）
-] as const;
+import { issuerKinds } from "../shared/labels.ts";
 
 /** One body that issues or co-issues notices. Ids are permanent: they appear in URLs. */
 export const IssuerSchema = z.object({

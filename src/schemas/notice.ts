@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalDocNumber } from "../document/doc-number.ts";
 import { LEVELS } from "../shared/levels.ts";
+import { inferableFields } from "../shared/notice.ts";
 import { IsoDateSchema } from "./dates.ts";
 import { ProvenanceSchema } from "./provenance.ts";
 
@@ -14,9 +15,6 @@ const DocNumberSchema = z
     (value) => canonicalDocNumber(value) === value,
     "a document number as printed: 机关代字 (1–12 Chinese characters), 〔year〕, a serial of 1–4 digits and 号, e.g. 国市监质发〔2022〕76号",
   );
-
-/** Frontmatter fields that can hold a value inferred from the text rather than stated by it. */
-const inferableFields = ["title", "docNumber", "signedDate", "declaredIssuerCount", "theme"] as const;
 
 /** A value the document supports but does not state, with the passage it rests on. */
 const InferenceSchema = z.object({

@@ -1,16 +1,5 @@
 import { z } from "zod";
-
-/** Ways in which a held text falls short of the whole official document. */
-export const completenessValues = [
-  "complete", // the whole document, as issued
-  "header-missing", // the title block (标题、发文字号、发文机关) is lost
-  "truncated", // the text stops before the end
-  "docnumber-missing", // the source carries no 发文字号
-  "issuers-incomplete", // fewer issuers are named than the document declares
-  "signature-incomplete", // part of the 署名 block is lost
-  "recipients-missing", // the source carries no 主送机关
-  "images-missing", // pictures (logos, QR codes) referred to in the text are not held
-] as const;
+import { completenessValues } from "../shared/labels.ts";
 
 /** One piece of extraction junk the importer removed, listed so the fidelity check can account for it. */
 const RemovalSchema = z.object({

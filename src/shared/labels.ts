@@ -1,11 +1,43 @@
 /**
- * Chinese labels of the archive's enumerated values (completeness, catalogue source kinds,
- * changelog and issuer kinds), as every page and feed shows them. Pure and browser-safe: types only from the schemas.
+ * The archive's enumerated values — completeness, catalogue source kinds, changelog and issuer
+ * kinds — each listed once with its Chinese labels, as every page and feed shows them. The
+ * schemas (src/schemas/) take their enums from these lists. Pure and browser-safe.
  */
-import type { completenessValues } from "../schemas/provenance.ts";
-import type { catalogSourceKinds } from "../schemas/catalog.ts";
-import type { changelogKinds } from "../schemas/changelog.ts";
-import type { issuerKinds } from "../schemas/issuer.ts";
+
+/** Ways in which a held text falls short of the whole official document. */
+export const completenessValues = [
+  "complete", // the whole document, as issued
+  "header-missing", // the title block (标题、发文字号、发文机关) is lost
+  "truncated", // the text stops before the end
+  "docnumber-missing", // the source carries no 发文字号
+  "issuers-incomplete", // fewer issuers are named than the document declares
+  "signature-incomplete", // part of the 署名 block is lost
+  "recipients-missing", // the source carries no 主送机关
+  "images-missing", // pictures (logos, QR codes) referred to in the text are not held
+] as const;
+
+/** Kinds of secondary source a catalogue row rests on, from the most to the least reliable. */
+export const catalogSourceKinds = ["official", "legal-database", "news", "association", "mirror"] as const;
+
+/** What kind of change an entry records. */
+export const changelogKinds = [
+  "added", // 新增: a notice (or another body of content) entered the archive
+  "corrected", // 更正: an error in archived content was fixed (a transcription, a value, an inference)
+  "changed", // 变更: anything else readers should know (a new format, a reorganised page)
+] as const;
+
+/** Kinds of issuing body, as the registry groups them. */
+export const issuerKinds = [
+  "party", // 党委部门（中央宣传部）
+  "court", // 最高人民法院、最高人民检察院
+  "ministry", // 国务院组成部门
+  "agency", // 国务院直属机构、部委管理的国家局
+  "bank", // 中国人民银行及其分支机构
+  "customs", // 海关总署及各直属海关
+  "organization", // 群团组织、联合会（全国总工会、全国工商联、供销合作总社）
+  "office", // 议事协调机构的办公室（质量强省办）
+  "department", // 省级政府部门（厅、局、委）
+] as const;
 
 export type Completeness = (typeof completenessValues)[number];
 

@@ -3,20 +3,31 @@
  * has lost its own, inferred values, completeness and why a value is missing. Pure: it takes the
  * notice's data, so build-time pages and tests use the same words.
  */
-import type { Notice } from "../schemas/notice.ts";
-import { LEVEL_LABELS } from "./levels.ts";
 import type { Completeness } from "./labels.ts";
+import { LEVEL_LABELS, type Level } from "./levels.ts";
+
+/** Frontmatter fields that can hold a value inferred from the text rather than stated by it. */
+export const inferableFields = ["title", "docNumber", "signedDate", "declaredIssuerCount", "theme"] as const;
+
+export type InferableField = (typeof inferableFields)[number];
+
+/** What these words need of a notice's frontmatter (src/schemas/notice.ts has it all). */
+interface NoticeFacts {
+  year: number;
+  level: Level;
+  region?: string | undefined;
+  title?: string | undefined;
+  inferred: readonly { field: InferableField; basis: string }[];
+  provenance: { completeness: readonly Completeness[] };
+}
 
 /** A notice as the pages hold it (a content collection entry satisfies it). */
 export interface NoticeLike {
-  data: Notice;
+  data: NoticeFacts;
 }
 
 /** The basis of an inferred field, or undefined when the text states the value. */
-export function inferredBasis(
-  notice: NoticeLike,
-  field: Notice["inferred"][number]["field"],
-): string | undefined {
+export function inferredBasis(notice: NoticeLike, field: InferableField): string | undefined {
   return notice.data.inferred.find((i) => i.field === field)?.basis;
 }
 
@@ -40,8 +51,22 @@ export function isComplete(notice: NoticeLike): boolean {
   return notice.data.provenance.completeness.every((c) => c === "complete");
 }
 
+/** Fields a gap of the text can explain the absence of. */
+type GappedField =
+  | "title"
+  | "slogans"
+  | "attachments"
+  | "docNumber"
+  | "recipients"
+  | "signatures"
+  | "signedDate"
+  | "cc"
+  | "printedBy"
+  | "printedDate"
+  | "publicity";
+
 /** Gaps that explain why a field has no value: then it is 缺失 (lost), otherwise 未载明 (not stated). */
-const GAPS_BY_FIELD: Partial<Record<keyof Notice, readonly Completeness[]>> = {
+const GAPS_BY_FIELD: Record<GappedField, readonly Completeness[]> = {
   title: ["header-missing"],
   slogans: ["truncated"],
   attachments: ["truncated"],
@@ -56,7 +81,7 @@ const GAPS_BY_FIELD: Partial<Record<keyof Notice, readonly Completeness[]>> = {
 };
 
 /** 缺失 when a recorded gap explains the missing value, else 未载明. */
-export function missingKind(notice: NoticeLike, field: keyof Notice): "缺失" | "未载明" {
-  const gaps = GAPS_BY_FIELD[field] ?? [];
+export function missingKind(notice: NoticeLike, field: GappedField): "缺失" | "未载明" {
+  const gaps = GAPS_BY_FIELD[field];
   return notice.data.provenance.completeness.some((c) => gaps.includes(c)) ? "缺失" : "未载明";
 }

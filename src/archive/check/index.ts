@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Root as Mdast } from "mdast";
 import { parseBody, treeOfBody } from "../../document/pipeline.ts";
-import { decodeText } from "../../importer/decode.ts";
+import { decodeText } from "../decode.ts";
 import { ArchiveError, type ArchiveIssue } from "../errors.ts";
 import { listNoticeFiles, loadIssuers, type RawNoticeFile } from "../files.ts";
 import { buildIssuerIndex, type IssuerIndex } from "../issuers.ts";

@@ -10,59 +10,25 @@
  * In:  <p>依据国发〔2017〕24号文件</p>                           (not held)
  * Out: <p>依据国发〔2017〕24号文件</p>   + console: “… 国发〔2017〕24号 is not in the archive”
  *
- * Held numbers are read once from content/notices/*.mdx frontmatter (an inferred docNumber
- * counts). Options: `base` (the site's base path: astro.config.mjs passes its `base`, since
- * import.meta.env is not the site's while the config loads), `held` (tests), `root`, `report`.
+ * Options: `held`, the held numbers (astro.config.mjs reads them from the notices' frontmatter
+ * with src/archive/files.ts, readHeldDocNumbers; an inferred docNumber counts), `base` (the
+ * site's base path: astro.config.mjs passes its `base`, since import.meta.env is not the site's
+ * while the config loads) and `report`.
  */
 import { basename, relative } from "node:path";
 import type { ElementContent, Root } from "hast";
-import yaml from "js-yaml";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { normalizeBase } from "../../shared/base-path.ts";
-import { listNoticeFiles } from "../../archive/files.ts";
-import {
-  heldDocNumbers,
-  resolveDocNumbers,
-  type DocNumberMention,
-  type HeldNotice,
-} from "../doc-number-links.ts";
+import { resolveDocNumbers, type DocNumberMention, type HeldNotice } from "../doc-number-links.ts";
 
 export interface DocNumberLinkOptions {
   /** Base path of the site, e.g. "/" or "/zlyda/". Default: BASE_PATH, else "/". */
   base?: string;
-  /** Printed document number → held notice. Default: read from content/notices once. */
-  held?: ReadonlyMap<string, HeldNotice>;
-  /** Project root for reading content/notices. Default: the working directory. */
-  root?: string;
+  /** Printed document number → held notice. */
+  held: ReadonlyMap<string, HeldNotice>;
   /** Called for each number the archive does not hold. Default: a console line. */
   report?: (mention: DocNumberMention, file: string) => void;
-}
-
-const heldCache = new Map<string, Map<string, HeldNotice>>();
-
-/** Held numbers from the notices' frontmatter (read once per root). */
-export function readHeldDocNumbers(root: string): Map<string, HeldNotice> {
-  let held = heldCache.get(root);
-  if (!held) {
-    const notices = listNoticeFiles(root).map((file) => {
-      const data = (yaml.load(file.frontmatterText) ?? {}) as {
-        docNumber?: unknown;
-        year?: unknown;
-        slug?: unknown;
-      };
-      const [, year = "0", slug = ""] = /^(\d{4})-(.+)$/.exec(file.id) ?? [];
-      return {
-        id: file.id,
-        year: typeof data.year === "number" ? data.year : Number(year),
-        slug: typeof data.slug === "string" ? data.slug : slug,
-        docNumber: typeof data.docNumber === "string" ? data.docNumber : undefined,
-      };
-    });
-    held = heldDocNumbers(notices);
-    heldCache.set(root, held);
-  }
-  return held;
 }
 
 /** Console lines at most per build: a large archive cites thousands of numbers it lacks. */
@@ -81,11 +47,11 @@ const consoleReport = (mention: DocNumberMention, file: string) => {
     );
 };
 
-export default function rehypeDocNumberLinks(options: DocNumberLinkOptions = {}) {
+export default function rehypeDocNumberLinks(options: DocNumberLinkOptions) {
   const base = normalizeBase(options.base ?? process.env.BASE_PATH);
   const report = options.report ?? consoleReport;
   return (tree: Root, file?: VFile) => {
-    const held = options.held ?? readHeldDocNumbers(options.root ?? process.cwd());
+    const { held } = options;
     const path = file?.path ?? "";
     const self = path ? basename(path).replace(/\.mdx?$/, "") : undefined;
     visit(tree, (node, index, parent) => {

@@ -15,15 +15,17 @@ import { mdxProcessor } from "../../../src/document/pipeline.ts";
 import { describe, expect, it } from "vitest";
 import { listNoticeFiles } from "../../../src/archive/files.ts";
 import type { DocNumberMention } from "../../../src/document/doc-number-links.ts";
+import { readHeldDocNumbers } from "../../../src/archive/files.ts";
 import rehypeDocNumberLinks, {
-  readHeldDocNumbers,
   type DocNumberLinkOptions,
 } from "../../../src/document/plugins/rehype-doc-number-links.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 const dir = join(root, "tests/fixtures/plugins/rehype-doc-number-links");
-async function run(input: string, options: DocNumberLinkOptions = {}): Promise<Root> {
-  const processor = mdxProcessor([[rehypeDocNumberLinks, { root, base: "/", report: () => {}, ...options }]]);
+async function run(input: string, options: Partial<DocNumberLinkOptions> = {}): Promise<Root> {
+  const processor = mdxProcessor([
+    [rehypeDocNumberLinks, { held: readHeldDocNumbers(root), base: "/", report: () => {}, ...options }],
+  ]);
   const file = new VFile({ path: join(root, "content/notices/2022-hainan.mdx"), value: input });
   return await processor.run(processor.parse(file), file);
 }

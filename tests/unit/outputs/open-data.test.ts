@@ -10,6 +10,8 @@
  */
 import type { Root } from "hast";
 import { describe, expect, test } from "vitest";
+import { resolve } from "node:path";
+import { readHeldDocNumbers } from "../../../src/archive/files.ts";
 import { mdxProcessor, pagePlugins } from "../../../src/document/pipeline.ts";
 import { csvField, toCsv } from "../../../src/outputs/open-data/csv.ts";
 import { NoticeDocumentSchema, publishedJsonSchema } from "../../../src/schemas/api.ts";
@@ -86,7 +88,7 @@ describe("the text model of a notice body", () => {
   });
 
   test("is the page's structure: the page's decorations (copy links, links) add nothing", async () => {
-    const page = mdxProcessor(pagePlugins("/"));
+    const page = mdxProcessor(pagePlugins("/", readHeldDocNumbers(resolve(import.meta.dirname, "../../.."))));
     const tree = await page.run(page.parse(BODY));
     expect(JSON.stringify(tree)).toContain("复制链接");
     expect(blocksFromTree(tree)).toEqual(blocks);

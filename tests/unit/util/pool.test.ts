@@ -1,6 +1,6 @@
-/** scripts/build/pool.ts: a bounded number of jobs at once, results in the jobs' order. */
+/** scripts/util/pool.ts: a bounded number of jobs at once, results in the jobs' order. */
 import { expect, test } from "vitest";
-import { pool } from "../../../scripts/build/pool.ts";
+import { pool } from "../../../scripts/util/pool.ts";
 
 test("never more than `limit` jobs at once; results in job order, not finishing order", async () => {
   let running = 0;
