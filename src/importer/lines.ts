@@ -3,6 +3,7 @@
  * junk removed and every removal recorded (line and exact text) for the report and the
  * fidelity check.
  */
+import type { RemovalReason } from "../shared/labels.ts";
 import { repairLine, type RepairCounts } from "./repair.ts";
 
 export interface SourceLine {
@@ -21,7 +22,7 @@ export interface SourceLine {
 export interface RemovedJunk {
   line: number;
   text: string;
-  reason: string;
+  reason: RemovalReason;
 }
 
 export interface LinesResult {

@@ -43,7 +43,7 @@ const FIELD_DESCRIPTIONS: Record<keyof typeof NoticeSchema.shape, string> = {
   respondsTo: "docNumber of the notice this one implements.",
   inferred: "Fields whose value the text supports but does not state, each with its basis.",
   provenance:
-    "The verbatim source file and its SHA-256, how it was obtained, how complete it is, and every piece of extraction junk removed.",
+    "The verbatim source file and its SHA-256, the official publication the text can be checked against (`officialSource`: URL and access date, when known), how it was obtained, how complete it is, and every piece of extraction junk removed.",
 };
 
 /** A permanent anchor on the notice page (src/document/anchors.ts): `#s2-3`, `#a1`, `#signature` … */

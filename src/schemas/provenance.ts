@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { completenessValues } from "../shared/labels.ts";
+import { IsoDateSchema } from "./dates.ts";
 
 /** One piece of extraction junk the importer removed, listed so the fidelity check can account for it. */
 const RemovalSchema = z.object({
@@ -11,6 +12,22 @@ const RemovalSchema = z.object({
   reason: z.string().min(2),
 });
 
+/**
+ * Where the issuing body itself published the document (its website, a government portal), so a
+ * reader can check the archived text against the official one. Only what the compiler actually
+ * opened: an address found in a repost or a search result is not an official source.
+ */
+const OfficialSourceSchema = z.object({
+  /** Address of the official publication, e.g. the notice on the issuing body's website. */
+  url: z.url({ protocol: /^https?$/, error: "an http(s) address of the official publication" }),
+  /** Date the compiler opened that address and saw the document there ("YYYY-MM-DD"). */
+  accessed: IsoDateSchema,
+  /** Who publishes at that address, as the site names itself, e.g. 国家市场监督管理总局网站. */
+  publisher: z.string().min(2).optional(),
+});
+
+export type OfficialSource = z.infer<typeof OfficialSourceSchema>;
+
 /** Where the archived text came from and how whole it is. */
 export const ProvenanceSchema = z.object({
   /** Path of the verbatim source next to the notice, relative to the project root. */
@@ -19,6 +36,11 @@ export const ProvenanceSchema = z.object({
     .regex(/^content\/sources\/[a-z0-9-]+\.txt$/, "a path like content/sources/2019-quanguo.txt"),
   /** SHA-256 of the source file's bytes, so a changed source is noticed. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits"),
+  /**
+   * The official publication the text can be checked against (原文出处), when the compiler has
+   * seen it; absent when it is not known (the page then says 原文出处不详).
+   */
+  officialSource: OfficialSourceSchema.optional(),
   /** How the text was obtained (format and route), e.g. 由 PDF 提取的纯文本. */
   obtained: z.string().min(2),
   /** File name the text was received under, for tracing it back. */

@@ -1,6 +1,6 @@
 /**
  * The archive's enumerated values — completeness, catalogue source kinds, changelog and issuer
- * kinds — each listed once with its Chinese labels, as every page and feed shows them. The
+ * kinds, the importer's removal reasons — each listed once with its Chinese labels, as every page and feed shows them. The
  * schemas (src/schemas/) take their enums from these lists. Pure and browser-safe.
  */
 
@@ -90,3 +90,34 @@ export const ISSUER_KIND_LABELS: Record<(typeof issuerKinds)[number], string> = 
   office: "议事协调机构的办公室",
   department: "省级政府部门",
 };
+
+/**
+ * Why the importer removes a piece of text: src/importer/lines.ts writes exactly these into
+ * `provenance.removed[].reason`, and the pages show them in Chinese.
+ */
+export const removalReasons = [
+  "word-processor bookmark marker",
+  "advert: the web copy stops here",
+  "advert after the cut-off text",
+  "advert link",
+  "page number",
+  "bare section numeral from a web layout",
+  "word-processor list bullet",
+] as const;
+
+export type RemovalReason = (typeof removalReasons)[number];
+
+const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
+  "word-processor bookmark marker": "文字处理软件的书签标记",
+  "advert: the web copy stops here": "转载网站的广告，网页文本至此中断",
+  "advert after the cut-off text": "中断处之后的广告",
+  "advert link": "广告链接",
+  "page number": "页码",
+  "bare section numeral from a web layout": "网页排版残留的单独序号",
+  "word-processor list bullet": "文字处理软件的列表符号",
+};
+
+/** A removal's reason as the pages show it; a reason written by hand (in Chinese) as it is. */
+export function removalReasonLabel(reason: string): string {
+  return (REMOVAL_REASON_LABELS as Record<string, string>)[reason] ?? reason;
+}
