@@ -5,8 +5,10 @@
  * without 'unsafe-inline' allows it). Before the body is parsed it reads the reader's choices
  * from localStorage and sets them on <html> as data-text-size and data-contrast, so the first
  * paint already has them (no flash); the CSS in src/styles/global.css is keyed on those
- * attributes. Once the document is parsed it reveals the controls (rendered `hidden`, so readers
- * without JavaScript never see buttons that would do nothing) and wires the buttons.
+ * attributes. Once the document is parsed it reveals the controls (the 字号 menu, rendered
+ * `hidden`, so readers without JavaScript never see buttons that would do nothing) and wires the
+ * buttons. It also tidies the header's <details> menus (字号, 菜单), which open and close without
+ * it: one open at a time, and Escape or a click elsewhere closes them.
  * Reading is never blocked: if this file does not load, the page is simply standard size.
  */
 (function () {
@@ -76,6 +78,35 @@
     });
     apply(validSize(root.getAttribute("data-text-size")), validContrast(root.getAttribute("data-contrast")));
   }
+
+  /* ─────────── header menus ─────────── */
+
+  function openMenus() {
+    return document.querySelectorAll("details.header-menu[open]");
+  }
+  document.addEventListener(
+    "toggle",
+    function (event) {
+      var menu = event.target;
+      if (!menu.matches || !menu.matches("details.header-menu") || !menu.open) return;
+      var open = openMenus();
+      for (var i = 0; i < open.length; i++) if (open[i] !== menu) open[i].open = false;
+    },
+    true,
+  );
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = openMenus();
+    for (var i = 0; i < open.length; i++) {
+      var hadFocus = open[i].contains(document.activeElement);
+      open[i].open = false;
+      if (hadFocus) open[i].querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var open = openMenus();
+    for (var i = 0; i < open.length; i++) if (!open[i].contains(event.target)) open[i].open = false;
+  });
 
   // A choice made in another tab applies here too.
   window.addEventListener("storage", function (event) {

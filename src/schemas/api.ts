@@ -62,6 +62,9 @@ const NoticeLinksSchema = z
     json: absolute("This notice as JSON: metadata and structured text (/api/notices/{year}/{slug}.json)."),
     text: absolute("The archived text as plain text (/{year}/{slug}/text.txt)."),
     markdown: absolute("The archived text as Markdown (/{year}/{slug}/text.md)."),
+    docx: absolute(
+      "The archived text as a Word document laid out after GB/T 9704, with its completeness note (/{year}/{slug}/text.docx).",
+    ),
     source: absolute("The verbatim source file the text was imported from (/{year}/{slug}/source.txt)."),
   })
   .describe("Every rendering of the notice the archive publishes, as absolute URLs.");

@@ -1,12 +1,17 @@
 /**
  * rehype plugin: gives every anchored heading, paragraph and list item of a notice (the ids from
  * rehype-official-anchors, which must run first) a “复制链接” control: a real link to its own
- * `#id` — a permalink without JavaScript; public/notice-tools.js makes it copy the full URL.
+ * `#id` — a permalink without JavaScript; src/reader/copy-links.ts makes it copy the full URL.
  *
  * The control adds no text to the document: its name is the aria-label, its icon an inline SVG
  * with aria-hidden, so the search index (data-pagefind-body), text selection and copy-paste of
  * a paragraph see exactly the document's characters. It is marked data-pagefind-ignore too,
- * and shown on hover or keyboard focus (src/styles/global.css, .copy-link).
+ * and shown on hover or keyboard focus, always on touch screens (src/styles/links.css).
+ *
+ * Only the controls of headings are in the Tab order (tabindex="-1" on the others): a long
+ * notice has over a hundred paragraphs, and their controls must not stand between a keyboard
+ * reader and everything after the text. With JavaScript they all become one Tab stop, the arrow
+ * keys moving between them (src/reader/copy-links.ts).
  *
  * In:  <h2 id="s1">一、指导思想</h2><p id="s1-p1">以习近平…</p>
  * Out: <h2 id="s1">一、指导思想<a class="copy-link" href="#s1" aria-label="复制链接"
@@ -44,8 +49,8 @@ function icon(): Element {
   };
 }
 
-/** The control for the element with this id. */
-export function copyLink(id: string): Element {
+/** The control for the element with this id; `inTabOrder` for headings. */
+export function copyLink(id: string, inTabOrder = true): Element {
   return {
     type: "element",
     tagName: "a",
@@ -54,6 +59,7 @@ export function copyLink(id: string): Element {
       href: `#${id}`,
       ariaLabel: "复制链接",
       title: `复制链接 #${id}`,
+      ...(inTabOrder ? {} : { tabIndex: -1 }),
       dataPagefindIgnore: "",
     },
     children: [icon()],
@@ -68,7 +74,7 @@ export default function rehypeCopyLink() {
       if (node.type !== "element" || !ANCHORED.test(node.tagName)) return;
       const id = node.properties?.id;
       if (typeof id !== "string" || !id) return;
-      node.children.push(copyLink(id));
+      node.children.push(copyLink(id, /^h[1-6]$/.test(node.tagName)));
     };
     visit(tree);
   };

@@ -25,6 +25,7 @@ export function noticePaths(notice: NoticeEntry | { data: { year: number; slug: 
     json: `api/notices/${year}/${slug}.json`,
     text: `${year}/${slug}/text.txt`,
     markdown: `${year}/${slug}/text.md`,
+    docx: `${year}/${slug}/text.docx`,
     source: `${year}/${slug}/source.txt`,
   };
 }
@@ -32,7 +33,12 @@ export function noticePaths(notice: NoticeEntry | { data: { year: number; slug: 
 /** Base-aware links to a notice's renderings, for pages. */
 export function noticeDataLinks(notice: NoticeEntry) {
   const p = noticePaths(notice);
-  return { json: withBase(p.json), text: withBase(p.text), markdown: withBase(p.markdown) };
+  return {
+    json: withBase(p.json),
+    text: withBase(p.text),
+    markdown: withBase(p.markdown),
+    docx: withBase(p.docx),
+  };
 }
 
 export const SCHEMA_PATHS = {
@@ -66,6 +72,7 @@ async function noticeRecord(notice: NoticeEntry): Promise<NoticeRecord> {
       json: absoluteUrl(p.json),
       text: absoluteUrl(p.text),
       markdown: absoluteUrl(p.markdown),
+      docx: absoluteUrl(p.docx),
       source: absoluteUrl(p.source),
     },
   };
