@@ -35,7 +35,7 @@ const brotliAsync = promisify(brotliCompress);
 export const STORED_GZIP = /\.(pf_meta|pf_index|pf_filter|pagefind|bin)$/;
 
 /** Extensions of the text assets worth compressing. */
-export const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|txt|md|csv|bib|ris|svg|wasm|map|webmanifest)$/i;
+export const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|xsl|txt|md|csv|bib|ris|svg|wasm|map|webmanifest)$/i;
 export const MIN_SIZE = 256;
 
 export interface PrecompressReport {

@@ -33,6 +33,10 @@ const MIME_TYPES: Record<string, string> = {
   // Citation downloads (/{year}/{slug}/cite.bib, cite.ris); cite.json is JSON.
   ".bib": "application/x-bibtex; charset=utf-8",
   ".ris": "application/x-research-info-systems; charset=utf-8",
+  // A notice as Word (/{year}/{slug}/text.docx), the bulk download, the feeds' stylesheet.
+  ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  ".zip": "application/zip",
+  ".xsl": "text/xsl; charset=utf-8",
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".jpg": "image/jpeg",

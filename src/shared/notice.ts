@@ -3,7 +3,7 @@
  * has lost its own, inferred values, completeness and why a value is missing. Pure: it takes the
  * notice's data, so build-time pages and tests use the same words.
  */
-import type { Completeness } from "./labels.ts";
+import { COMPLETENESS_DESCRIPTIONS, COMPLETENESS_LABELS, type Completeness } from "./labels.ts";
 import { LEVEL_LABELS, type Level } from "./levels.ts";
 
 /** Frontmatter fields that can hold a value inferred from the text rather than stated by it. */
@@ -18,7 +18,7 @@ interface NoticeFacts {
   region?: string | undefined;
   title?: string | undefined;
   inferred: readonly { field: InferableField; basis: string }[];
-  provenance: { completeness: readonly Completeness[] };
+  provenance: { completeness: readonly Completeness[]; note?: string | undefined };
 }
 
 /** A notice as the pages hold it (a content collection entry satisfies it). */
@@ -49,6 +49,18 @@ export function displayTitle(notice: NoticeLike): string {
 
 export function isComplete(notice: NoticeLike): boolean {
   return notice.data.provenance.completeness.every((c) => c === "complete");
+}
+
+/**
+ * What a text lacks, in one sentence, wherever it leaves the page (print, Word): 本文本不完整, the
+ * gaps, and the compiler's note (else the gaps' descriptions). Undefined for a complete text.
+ */
+export function completenessStatement(notice: NoticeLike): string | undefined {
+  const p = notice.data.provenance;
+  const gaps = p.completeness.filter((c) => c !== "complete");
+  if (!gaps.length) return undefined;
+  const explanation = p.note ?? gaps.map((c) => COMPLETENESS_DESCRIPTIONS[c]).join("");
+  return `本文本不完整（${gaps.map((c) => COMPLETENESS_LABELS[c]).join("、")}）：${explanation}`;
 }
 
 /** Fields a gap of the text can explain the absence of. */
