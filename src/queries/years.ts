@@ -6,7 +6,7 @@ import type { CatalogEntry } from "../schemas/catalog.ts";
 import { inferredBasis } from "../shared/notice.ts";
 import { yearUrl } from "../shared/urls.ts";
 import { getCatalog } from "./catalog.ts";
-import { getNoticesByYear, heldYears, type NoticeEntry } from "./notices.ts";
+import { getNoticesByYear, type NoticeEntry } from "./notices.ts";
 
 /** First national Quality Month: September 1978 (content/catalog/README.md). */
 const FIRST_YEAR = 1978;
@@ -39,7 +39,7 @@ export interface YearOverview {
   national?: NoticeEntry;
   catalog?: CatalogEntry;
   theme?: YearTheme;
-  /** Year page, for archived years. */
+  /** Year page: archived years, and catalogued ones (their theme, source and 全文未收录). */
   url?: string;
 }
 
@@ -68,7 +68,7 @@ export async function yearsOverview(): Promise<YearOverview[]> {
     if (row) overview.catalog = row;
     const theme = yearTheme(national, notices, row);
     if (theme) overview.theme = theme;
-    if (notices.length) overview.url = yearUrl(year);
+    if (notices.length || row) overview.url = yearUrl(year);
     years.push(overview);
   }
   return years;
@@ -114,9 +114,14 @@ export function groupYears(years: YearOverview[]): YearGroup[] {
   return groups;
 }
 
+/** Years with a year page, newest first: every year with a held notice or a catalogue row. */
+export async function yearPageYears(): Promise<number[]> {
+  return (await yearsOverview()).filter((y) => y.url).map((y) => y.year);
+}
+
 /** Previous (earlier) and next (later) years that have a year page. */
 export async function adjacentYears(year: number): Promise<{ previous?: number; next?: number }> {
-  const years = await heldYears();
+  const years = await yearPageYears();
   const previous = years.find((y) => y < year);
   const next = years.findLast((y) => y > year);
   return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };

@@ -134,7 +134,11 @@ export async function themesCsv(): Promise<string> {
       // Empty, not 0, when the archive holds no national notice for the year: slogans unknown.
       national ? slogans.length : undefined,
       docNumber,
-      y.national ? absoluteUrl(noticePaths(y.national).html) : y.url ? absoluteUrl(`${y.year}/`) : undefined,
+      y.national
+        ? absoluteUrl(noticePaths(y.national).html)
+        : y.status === "archived" && y.url
+          ? absoluteUrl(`${y.year}/`)
+          : undefined,
       y.status === "catalogued" ? y.catalog?.sourceKind : undefined,
       y.status === "catalogued" ? y.catalog?.sourceUrl : undefined,
       notes.join("；") || undefined,
