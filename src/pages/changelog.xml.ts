@@ -9,6 +9,7 @@ import { absoluteHref } from "../outputs/citation/notice-citation.ts";
 import { getNotices } from "../queries/notices.ts";
 import { noticeUrl } from "../shared/urls.ts";
 import { withBase } from "../shared/urls.ts";
+import { withFeedStylesheet } from "../outputs/feeds/stylesheet.ts";
 
 export const GET: APIRoute = async () => {
   const notices = new Map((await getNotices()).map((n) => [n.id, n]));
@@ -20,5 +21,5 @@ export const GET: APIRoute = async () => {
       return notice ? absoluteHref(noticeUrl(notice)) : undefined;
     },
   });
-  return new Response(xml, { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+  return new Response(withFeedStylesheet(xml), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
 };

@@ -123,7 +123,7 @@ describe("headers", () => {
   });
 
   test.each([
-    ["feed.xml", "application/atom+xml; charset=utf-8"],
+    ["feed.xml", "application/xml; charset=utf-8"],
     ["sitemap.xml", "application/xml; charset=utf-8"],
     ["robots.txt", "text/plain; charset=utf-8"],
     ["api/notices.json", "application/json; charset=utf-8"],
@@ -132,6 +132,13 @@ describe("headers", () => {
     [`${notices[0]!.year}/${notices[0]!.slug}/text.txt`, "text/plain; charset=utf-8"],
     [`${notices[0]!.year}/${notices[0]!.slug}/text.md`, "text/markdown; charset=utf-8"],
     [`${notices[0]!.year}/${notices[0]!.slug}/source.txt`, "text/plain; charset=utf-8"],
+    [
+      `${notices[0]!.year}/${notices[0]!.slug}/text.docx`,
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ],
+    ["feed.xsl", "text/xsl; charset=utf-8"],
+    ["api/notices.csv", "text/csv; charset=utf-8"],
+    ["api/notices.zip", "application/zip"],
   ])("%s is %s", async (path, type) => {
     const res = await get(path);
     expect(res.status).toBe(200);
