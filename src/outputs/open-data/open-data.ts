@@ -13,7 +13,9 @@ import { inferredBasis } from "../../shared/notice.ts";
 import { yearsOverview } from "../../queries/years.ts";
 import { REPRODUCTION_NOTICE, absoluteUrl } from "../../shared/site.ts";
 import { withBase } from "../../shared/urls.ts";
-import { THEMES_CSV_HEADER, toCsv } from "./csv.ts";
+import { NOTICES_CSV_COLUMNS, THEMES_CSV_HEADER, toCsv } from "./csv.ts";
+import { COMPLETENESS_LABELS } from "../../shared/labels.ts";
+import { isComplete } from "../../shared/notice.ts";
 
 /* ───────────────────────────── paths ───────────────────────────── */
 
@@ -100,8 +102,12 @@ export async function noticeDocument(notice: NoticeEntry): Promise<NoticeDocumen
 }
 
 /** JSON as published: pretty-printed (diffable, readable in a browser), ending in a newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
 export function jsonResponse(value: unknown, contentType = "application/json; charset=utf-8"): Response {
-  return new Response(`${JSON.stringify(value, null, 2)}\n`, { headers: { "Content-Type": contentType } });
+  return new Response(jsonText(value), { headers: { "Content-Type": contentType } });
 }
 
 /* ───────────────────────────── CSV ───────────────────────────── */
@@ -145,6 +151,50 @@ export async function themesCsv(): Promise<string> {
     ];
   });
   return toCsv(THEMES_CSV_HEADER, rows);
+}
+
+/**
+ * /api/notices.csv: one row per held notice, the columns of NOTICES_CSV_COLUMNS, for officials
+ * and researchers who work in Excel or WPS. The same records as /api/notices.json.
+ */
+export async function noticesCsv(): Promise<string> {
+  const records = (await noticesDocument()).notices;
+  const yes = (value: boolean) => (value ? "yes" : undefined);
+  const rows = records.map((r) => {
+    const inferred = (field: string) => r.inferred.some((i) => i.field === field);
+    const gaps = r.provenance.completeness.filter((c) => c !== "complete");
+    const cells: Record<(typeof NOTICES_CSV_COLUMNS)[number][0], string | number | undefined> = {
+      id: r.id,
+      year: r.year,
+      level: r.level,
+      region: r.region,
+      title: r.title,
+      title_inferred: yes(inferred("title")),
+      doc_number: r.docNumber,
+      doc_number_inferred: yes(inferred("docNumber")),
+      theme: r.theme,
+      slogan_count: r.slogans?.length || undefined,
+      issuers: r.issuers.map((id) => r.issuerNames[id]?.name ?? id).join("；"),
+      issuers_declared: r.declaredIssuerCount,
+      signed_date: r.signedDate,
+      printed_date: r.printedDate,
+      published_date: r.publishedDate,
+      attachments: r.attachments.length,
+      responds_to: r.respondsTo,
+      complete: isComplete({ data: r }) ? "yes" : "no",
+      completeness: gaps.map((c) => COMPLETENESS_LABELS[c]).join("、") || undefined,
+      official_source: r.provenance.officialSource?.url,
+      url: r.links.html,
+      text_url: r.links.text,
+      docx_url: r.links.docx,
+      json_url: r.links.json,
+    };
+    return NOTICES_CSV_COLUMNS.map(([name]) => cells[name]);
+  });
+  return toCsv(
+    NOTICES_CSV_COLUMNS.map(([name]) => name),
+    rows,
+  );
 }
 
 /* ───────────────────────────── text renderings ───────────────────────────── */
