@@ -21,5 +21,7 @@ export const GET: APIRoute = async () => {
       return notice ? absoluteHref(noticeUrl(notice)) : undefined;
     },
   });
-  return new Response(withFeedStylesheet(xml), { headers: { "Content-Type": "application/atom+xml; charset=utf-8" } });
+  return new Response(withFeedStylesheet(xml), {
+    headers: { "Content-Type": "application/atom+xml; charset=utf-8" },
+  });
 };

@@ -63,7 +63,7 @@ export async function heldYears(): Promise<number[]> {
 }
 
 /** Held national notices, newest first. */
-export function getNationalNotices(): Promise<NoticeEntry[]> {
+function getNationalNotices(): Promise<NoticeEntry[]> {
   nationalCache ??= getNotices().then((notices) => notices.filter((n) => n.data.level === "national"));
   return nationalCache;
 }

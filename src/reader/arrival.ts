@@ -3,9 +3,9 @@
  * notice's short title and the path to the place, `三、活动要求 › （二）`. The path comes from the
  * anchor itself, which the document's numbering made (src/document/anchors.ts): s3-2-p1 lies in
  * s3 and s3-2, a1-s13 in a1; the top level is named by its heading, the levels below by their
- * number as printed (numberingOf), a document part by its name (PART_LABELS).
+ * number as printed (numberingOf), a document part by its name (src/document/parts.ts).
  */
-import { PART_LABELS } from "../document/anchors.ts";
+import { partLabel } from "../document/parts.ts";
 import { numberingOf } from "../document/numbering.ts";
 import { setCurrentControl } from "./copy-links.ts";
 import { copyLinkTo } from "./copy-links.ts";
@@ -20,7 +20,7 @@ function shorten(text: string, max = 14): string {
 }
 
 /** The steps from the top of the document down to the element with this id. */
-export function sectionPath(id: string, doc: Document = document): string[] {
+function sectionPath(id: string, doc: Document = document): string[] {
   const parts = id.split("-");
   const steps: string[] = [];
   for (let i = 1; i <= parts.length; i++) {
@@ -33,10 +33,9 @@ export function sectionPath(id: string, doc: Document = document): string[] {
     } else if (/^H[2-6]$/.test(el.tagName)) {
       const text = textOf(el);
       steps.push(steps.length === 0 ? shorten(text) : (numberingOf(text)?.marker ?? shorten(text, 8)));
-    } else if (el.matches(".doc-part") && PART_LABELS[prefix]) {
-      steps.push(PART_LABELS[prefix]);
-    } else if (prefix === "title") {
-      steps.push(PART_LABELS.title ?? "标题");
+    } else if (el.matches(".doc-part") || prefix === "title") {
+      const label = partLabel(prefix);
+      if (label) steps.push(label);
     }
   }
   return steps;

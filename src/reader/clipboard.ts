@@ -26,7 +26,7 @@ function copyWithTextarea(text: string): boolean {
   area.className = "copy-buffer";
   document.body.appendChild(area);
   area.select();
-  let ok = false;
+  let ok: boolean;
   try {
     ok = document.execCommand("copy");
   } catch {

@@ -12,7 +12,7 @@
 import { announce, copyText } from "./clipboard.ts";
 
 /** The page's address with `#id`. */
-export function linkTo(id: string): string {
+function linkTo(id: string): string {
   return `${window.location.href.split("#")[0]}#${encodeURIComponent(id)}`;
 }
 

@@ -26,8 +26,6 @@ const OfficialSourceSchema = z.object({
   publisher: z.string().min(2).optional(),
 });
 
-export type OfficialSource = z.infer<typeof OfficialSourceSchema>;
-
 /** Where the archived text came from and how whole it is. */
 export const ProvenanceSchema = z.object({
   /** Path of the verbatim source next to the notice, relative to the project root. */

@@ -11,7 +11,7 @@
 /** Twips (1/20 pt) in a millimetre. */
 const TWIPS_PER_MM = 1440 / 25.4;
 
-export const mm = (value: number): number => Math.round(value * TWIPS_PER_MM);
+const mm = (value: number): number => Math.round(value * TWIPS_PER_MM);
 
 export const PAGE = {
   width: mm(210),

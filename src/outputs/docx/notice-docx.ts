@@ -28,8 +28,9 @@ import {
   type IParagraphStyleOptions,
 } from "docx";
 import { unzipSync, zipSync, strFromU8, strToU8 } from "fflate";
+import { partOfAnchor } from "../../document/parts.ts";
 import type { Block } from "../../schemas/api.ts";
-import { noticeBlocks } from "../../text/notice-body.ts";
+import { noticeBlocks } from "../../text/notice-text.ts";
 import type { NoticeEntry } from "../../queries/notices.ts";
 import { completenessStatement, displayTitle } from "../../shared/notice.ts";
 import { REPRODUCTION_NOTICE, SITE_NAME, absoluteUrl } from "../../shared/site.ts";
@@ -107,13 +108,16 @@ const STYLES: IParagraphStyleOptions[] = [
     name: "附件标识（黑体三号）",
     basedOn: "Flush",
     run: { font: font(FONTS.heiti) },
-    paragraph: { pageBreakBefore: true, keepNext: true },
+    paragraph: { keepNext: true },
   },
   {
     id: "AttachmentTitle",
     name: "附件标题（小标宋二号）",
     basedOn: "Title",
-    paragraph: { keepNext: true, spacing: { line: 700, lineRule: LineRuleType.EXACT, before: LINE, after: LINE } },
+    paragraph: {
+      keepNext: true,
+      spacing: { line: 700, lineRule: LineRuleType.EXACT, before: LINE, after: LINE },
+    },
   },
   {
     id: "Signature",
@@ -192,7 +196,9 @@ function paragraphs(blocks: readonly Block[]): Paragraph[] {
         for (const item of block.items) out.push(paragraph(`${item.number ?? ""}${item.text}`, "Body"));
         break;
       case "attachment":
-        out.push(paragraph(block.label?.text ?? `附件${block.n}`, "AttachmentLabel"));
+        out.push(
+          paragraph(block.label?.text ?? `附件${block.n}`, "AttachmentLabel", { pageBreakBefore: true }),
+        );
         if (block.title) out.push(paragraph(block.title.text, "AttachmentTitle"));
         out.push(...paragraphs(block.content));
         break;
@@ -205,10 +211,9 @@ function paragraphs(blocks: readonly Block[]): Paragraph[] {
 }
 
 function partParagraphs(part: string, lines: string[], next: Block | undefined): Paragraph[] {
+  // The web page's metadata describes the document but is not its text (print leaves it out too).
+  if (partOfAnchor(part)?.documentText === false) return [];
   switch (part) {
-    // The web page's metadata is not part of the document (print leaves it out too).
-    case "meta":
-      return [];
     case "masthead": {
       const ruled = !(next?.type === "part" && next.part === "docnumber");
       return lines.map((line, i) =>
@@ -224,11 +229,15 @@ function partParagraphs(part: string, lines: string[], next: Block | undefined):
     case "recipients":
       return lines.map((line) => paragraph(line, "Flush"));
     case "signature":
-      return lines.map((line, i) => paragraph(line, "Signature", i === 0 ? { spacing: { before: 2 * LINE } } : {}));
+      return lines.map((line, i) =>
+        paragraph(line, "Signature", i === 0 ? { spacing: { before: 2 * LINE } } : {}),
+      );
     case "date":
       return lines.map((line) => paragraph(line, "SignedDate"));
     case "imprint":
-      return lines.map((line, i) => paragraph(line, "Imprint", i === 0 ? { spacing: { before: 2 * LINE } } : {}));
+      return lines.map((line, i) =>
+        paragraph(line, "Imprint", i === 0 ? { spacing: { before: 2 * LINE } } : {}),
+      );
     case "attachments":
       // 附件：1. … — the items line up after 附件：
       return lines.map((line, i) =>
@@ -286,10 +295,11 @@ async function noticeDocument(notice: NoticeEntry): Promise<Document> {
     title: displayTitle(notice),
     creator: SITE_NAME,
     description: `${REPRODUCTION_NOTICE} ${url}`,
-    language: "zh-CN",
     evenAndOddHeaderAndFooters: true,
     styles: {
-      default: { document: { run: { font: font(FONTS.fangsong), size: SIZE.san, language: { eastAsia: "zh-CN" } } } },
+      default: {
+        document: { run: { font: font(FONTS.fangsong), size: SIZE.san, language: { eastAsia: "zh-CN" } } },
+      },
       paragraphStyles: STYLES,
     },
     sections: [
@@ -315,7 +325,7 @@ const ZIP_TIME = new Date("1980-01-01T00:00:00Z");
  * The package with the build date as its creation and modification time and fixed zip entry
  * times, so two builds of the same commit write the same bytes.
  */
-function deterministic(buffer: Uint8Array): Uint8Array {
+function deterministic(buffer: Uint8Array): Uint8Array<ArrayBuffer> {
   const files = unzipSync(buffer);
   const core = files["docProps/core.xml"];
   if (core) {
@@ -327,14 +337,16 @@ function deterministic(buffer: Uint8Array): Uint8Array {
       ),
     );
   }
-  return zipSync(
-    Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime: ZIP_TIME }]])),
-    { level: 9 },
+  return new Uint8Array(
+    zipSync(
+      Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime: ZIP_TIME }]])),
+      { level: 9 },
+    ),
   );
 }
 
 /** The notice as a .docx file. */
-export async function noticeDocx(notice: NoticeEntry): Promise<Uint8Array> {
+export async function noticeDocx(notice: NoticeEntry): Promise<Uint8Array<ArrayBuffer>> {
   const buffer = await Packer.toBuffer(await noticeDocument(notice));
   return deterministic(new Uint8Array(buffer));
 }

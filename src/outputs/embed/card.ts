@@ -21,7 +21,7 @@ import { yearsOverview, type YearOverview } from "../../queries/years.ts";
 import type { Block } from "../../schemas/api.ts";
 
 /** A year's national theme as a card states it. */
-export interface CardYear {
+interface CardYear {
   year: number;
   theme?: string;
   themeInferred: boolean;
@@ -150,7 +150,7 @@ const MEASURE = EMBED_WIDTH - 2 - 28;
 
 function textEms(text: string): number {
   let ems = 0;
-  for (const ch of text) ems += /[\u0000-\u00ff]/.test(ch) ? (ch === " " ? 0.3 : 0.56) : 1;
+  for (const ch of text) ems += ch.charCodeAt(0) < 0x100 ? (ch === " " ? 0.3 : 0.56) : 1;
   return ems;
 }
 

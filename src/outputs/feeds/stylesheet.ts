@@ -11,7 +11,7 @@
  */
 import { withBase } from "../../shared/urls.ts";
 
-export const FEED_STYLESHEET_PATH = "feed.xsl";
+const FEED_STYLESHEET_PATH = "feed.xsl";
 /** The stylesheet's own CSS (public/feed.css): the transformed page may load files only. */
 const FEED_CSS_PATH = "feed.css";
 

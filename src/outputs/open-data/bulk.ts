@@ -54,7 +54,7 @@ function readme(ids: readonly string[]): string {
   ].join("\r\n");
 }
 
-export async function bulkZip(root = process.cwd()): Promise<Uint8Array> {
+export async function bulkZip(root = process.cwd()): Promise<Uint8Array<ArrayBuffer>> {
   const notices = await getNotices();
   const files: Record<string, Uint8Array> = {
     "说明.txt": strToU8(`\uFEFF${readme(notices.map((n) => n.id))}`),
@@ -71,5 +71,5 @@ export async function bulkZip(root = process.cwd()): Promise<Uint8Array> {
   }
   const entries: Zippable = {};
   for (const name of Object.keys(files).sort()) entries[name] = [files[name]!, { mtime: ZIP_TIME }];
-  return zipSync(entries, { level: 9 });
+  return new Uint8Array(zipSync(entries, { level: 9 }));
 }
