@@ -1,9 +1,10 @@
 /**
  * npm run bench — the budgets of issue 6, measured (BENCHMARKS.md). Slow; not part of npm test.
  *
- *   npm run bench                          both parts below
+ *   npm run bench                          the parts below
  *   npm run bench -- --part weight         page weight only (builds dist/ unless --reuse)
  *   npm run bench -- --part build --sizes 100,1000
+ *   npm run bench -- --part pdf            what a PDF of every notice would cost (scripts/bench/pdf.ts)
  *
  * 1. Page weight. The site in dist/ is served by real nginx with deploy/nginx.conf (precompressed
  *    brotli/gzip, as in production; scripts/serve/serve.ts and local compression when nginx is
@@ -37,6 +38,7 @@ import { kb, run, seconds } from "./util.ts";
 import { dirSize } from "../util/fs-size.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "../test/chromium.ts";
 import { prepareSyntheticProject } from "./synthetic-archive.ts";
+import { pdfCost } from "./pdf.ts";
 import { nginxMissing, startNginx } from "../serve/nginx.ts";
 import { startServer } from "../serve/serve.ts";
 
@@ -304,6 +306,8 @@ async function main(): Promise<void> {
   if (!values.part || values.part === "weight") await part("Page weight", () => pageWeight(values.reuse));
   if (!values.part || values.part === "build")
     await part("Build time and output size", () => buildScaling(sizes, values.keep));
+  if (!values.part || values.part === "pdf")
+    await part("PDF files at build time (not built)", () => pdfCost(root, values.reuse));
   const report = out.join("\n");
   mkdirSync(join(root, ".tmp"), { recursive: true });
   writeFileSync(join(root, ".tmp", "bench-report.md"), report);

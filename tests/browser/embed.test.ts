@@ -1,8 +1,10 @@
 /**
- * The embeddable card (issue 5): /embed/latest/ in a portal sidebar's frame size — script-free,
- * its own small stylesheet, fits 300 × 440 px without scrolling, shows the newest held national
- * notice's theme (and slogans where it lists them), and every link opens the archive in a new tab
- * with rel="noopener". /embed/ gives the iframe snippet (absolute URL) and a live preview.
+ * The embeddable cards (issues 5 and 16): /embed/latest/ in a portal sidebar's frame size —
+ * script-free, its own small stylesheet, fits 300 px without scrolling, shows the newest held
+ * national notice's theme (and slogans where it lists them), and every link opens the archive in
+ * a new tab with rel="noopener". /embed/ gives each card's iframe snippet (absolute URL, a height
+ * that fits the card: no empty box), a 复制代码 button and a live preview; /embed/current/ leads
+ * with the newest known theme, /embed/{year}/ is pinned to a year.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +15,7 @@ import { ROOT, closeBrowser, openPage, siteUrl } from "./helpers.ts";
 afterAll(closeBrowser);
 
 const WIDTH = 300;
+/** The old fixed frame height: every card still fits in it. */
 const HEIGHT = 440;
 
 /** The newest national notice in content/notices: what the card must show. */
@@ -104,7 +107,7 @@ describe("/embed/", () => {
       expect(src, "the snippet's src").toBeTruthy();
       expect(new URL(src!).pathname).toBe(new URL(siteUrl("/embed/latest/")).pathname);
       expect(snippet).toContain(`width="${WIDTH}"`);
-      expect(snippet).toContain(`height="${HEIGHT}"`);
+      const height = Number(/height="(\d+)"/.exec(snippet)?.[1]);
       expect(snippet).toMatch(/title="[^"]+"/);
       // The label of the snippet field names it.
       expect(
@@ -114,10 +117,19 @@ describe("/embed/", () => {
           .evaluate((el) => (el as HTMLTextAreaElement).labels?.[0]?.textContent),
       ).toBe("嵌入代码");
 
+      // The snippet's height fits the card: all of it, and not much more.
+      const card = await openPage("/embed/latest/", { width: WIDTH, javaScriptEnabled: false });
+      const content = await card.page.evaluate(() =>
+        Math.ceil(document.querySelector(".zly-card")!.getBoundingClientRect().bottom),
+      );
+      await card.close();
+      expect(height, "the whole card is in the frame").toBeGreaterThanOrEqual(content);
+      expect(height - content, "little empty space below it").toBeLessThanOrEqual(30);
+
       const preview = page.locator("iframe").first();
       await preview.scrollIntoViewIfNeeded();
       expect(await preview.getAttribute("width")).toBe(String(WIDTH));
-      expect(await preview.getAttribute("height")).toBe(String(HEIGHT));
+      expect(await preview.getAttribute("height")).toBe(String(height));
       const frame = preview.contentFrame();
       await frame.locator(".zly-card").waitFor();
       expect(await frame.locator(".zly-card").count()).toBe(1);
@@ -125,4 +137,47 @@ describe("/embed/", () => {
       await opened.close();
     }
   });
+});
+
+describe("more cards", () => {
+  test("/embed/ copies a snippet with 复制代码", async () => {
+    const opened = await openPage("/embed/", { width: 1280, javaScriptEnabled: true });
+    try {
+      const { page } = opened;
+      await opened.context.grantPermissions(["clipboard-read", "clipboard-write"], {
+        origin: new URL(siteUrl("/")).origin,
+      });
+      const field = page.locator("textarea").first();
+      await page.locator("button[data-embed-copy]").first().click();
+      await expect.poll(() => page.textContent("[data-copy-status]")).toBe("已复制嵌入代码");
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await field.inputValue());
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  test.each(["/embed/current/", "/embed/2023/", "/embed/2022/"])(
+    "%s: a card as tall as its content, within the frame its snippet gives",
+    async (path) => {
+      const opened = await openPage(path, { width: WIDTH, javaScriptEnabled: false });
+      try {
+        const { page } = opened;
+        expect(opened.response?.status()).toBe(200);
+        const facts = await page.evaluate(() => ({
+          scripts: document.scripts.length,
+          card: Math.ceil(document.querySelector(".zly-card")!.getBoundingClientRect().bottom),
+          year: document.querySelector(".zly-kicker")?.textContent ?? "",
+          links: [...document.querySelectorAll("a")].map((a) => a.target),
+        }));
+        expect(facts.scripts).toBe(0);
+        expect(facts.card).toBeLessThanOrEqual(HEIGHT);
+        expect(new Set(facts.links)).toEqual(new Set(["_blank"]));
+        if (/\d{4}/.test(path)) expect(facts.year).toContain(/\d{4}/.exec(path)![0]);
+        expect(opened.problems()).toEqual([]);
+      } finally {
+        await opened.close();
+      }
+    },
+  );
 });

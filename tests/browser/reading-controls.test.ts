@@ -1,6 +1,7 @@
 /**
  * 适老化 reading controls (src/components/ReadingControls.astro, public/reading-controls.js):
  *
+ * - they sit behind one button in the header (字号, a <details> menu; issue 16);
  * - without JavaScript they stay hidden and nothing changes; with it they are real buttons with
  *   aria-pressed, operable with the keyboard, loaded from a file (no inline script anywhere);
  * - 大 and 特大 enlarge the body text; the choice survives a reload and navigation to another
@@ -28,6 +29,14 @@ const otherNotice = expectedNotices().at(-1)!;
 
 afterAll(closeBrowser);
 
+/** Opens the 字号 menu (a <details> in the header), as a reader does before choosing. */
+async function openControls(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const menu = document.querySelector<HTMLDetailsElement>("details[data-reading-controls]");
+    if (menu) menu.open = true;
+  });
+}
+
 /** The reading state as the page shows it: attributes on <html>, pressed buttons, sizes. */
 function readingState(page: Page) {
   return page.evaluate(() => {
@@ -54,7 +63,9 @@ describe("reading controls", () => {
       expect.soft(await page.locator(".reading-controls").count(), "the controls are in the page").toBe(1);
       expect.soft(await page.locator(".reading-controls").isVisible(), "controls hidden").toBe(false);
       expect.soft(await page.locator(".reading-controls button").first().isVisible()).toBe(false);
-      expect.soft(await page.getAttribute(".reading-controls", "hidden"), "rendered with hidden").toBe("");
+      expect
+        .soft(await page.getAttribute("[data-reading-controls]", "hidden"), "rendered with hidden")
+        .toBe("");
       expect.soft(await page.getAttribute("html", "data-text-size")).toBeNull();
       expect.soft((await readingState(page)).rootFontSize, "standard root size, 18px").toBe(18);
       expect.soft(opened.problems()).toEqual([]);
@@ -67,8 +78,13 @@ describe("reading controls", () => {
     const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: true });
     try {
       const { page } = opened;
+      const menu = page.locator("details[data-reading-controls] > summary");
+      expect.soft(await menu.isVisible(), "the 字号 button is shown").toBe(true);
+      expect.soft(await menu.textContent()).toBe("字号");
+      expect.soft(await page.locator(".reading-controls").isVisible(), "closed: no controls yet").toBe(false);
+      await menu.click();
       expect.soft(await page.locator(".reading-controls").isVisible(), "controls shown").toBe(true);
-      expect.soft(await page.getAttribute(".reading-controls", "hidden"), "hidden removed").toBeNull();
+      expect.soft(await page.getAttribute("[data-reading-controls]", "hidden"), "hidden removed").toBeNull();
       const buttons = await page.locator(".reading-controls button").evaluateAll((elements) =>
         elements.map((b) => ({
           tag: b.tagName,
@@ -127,6 +143,7 @@ describe("reading controls", () => {
       const { page } = opened;
       const standard = await readingState(page);
 
+      await openControls(page);
       await page.getByRole("button", { name: "大字号", exact: true }).click();
       const large = await readingState(page);
       expect.soft(large.size).toBe("large");
@@ -134,16 +151,22 @@ describe("reading controls", () => {
       expect.soft(large.textFontSize, "大: body text larger").toBeGreaterThan(standard.textFontSize * 1.1);
       expect.soft(large.rootFontSize / standard.rootFontSize).toBeCloseTo(1.18, 2);
 
-      // Keyboard only: Tab from the skip link to the controls, Space and Enter press them.
+      // Keyboard only: Tab to the 字号 button, Enter opens it, Space and Enter press the controls.
       await page.goto(page.url(), { waitUntil: "load" });
-      await page.keyboard.press("Tab"); // skip link
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.press("Tab");
+        const at = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+        if (at === "字号") break;
+      }
+      expect.soft(await page.evaluate(() => document.activeElement?.tagName)).toBe("SUMMARY");
+      await page.keyboard.press("Enter");
       const order: string[] = [];
       for (let i = 0; i < 4; i++) {
         await page.keyboard.press("Tab");
         order.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ""));
       }
       expect
-        .soft(order, "the controls come right after the skip link")
+        .soft(order, "the controls come right after the 字号 button")
         .toEqual(["标准", "大", "特大", "高对比度"]);
       await page.keyboard.press("Shift+Tab"); // 特大
       await page.keyboard.press("Space");
@@ -168,6 +191,7 @@ describe("reading controls", () => {
     const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: true });
     try {
       const { page, context } = opened;
+      await openControls(page);
       await page.getByRole("button", { name: "大字号", exact: true }).click();
       await page.getByRole("button", { name: "高对比度" }).click();
       const chosen = await readingState(page);
@@ -244,6 +268,7 @@ describe.each(pageTypes.filter((p) => p.chrome))("high contrast: $kind $path", (
             .color,
         }));
       const normal = await colours();
+      await openControls(page);
       await page.getByRole("button", { name: "高对比度" }).click();
       expect.soft(await page.getAttribute("html", "data-contrast")).toBe("high");
       expect.soft(await colours(), "high-contrast colours").toEqual({
@@ -269,6 +294,7 @@ describe.each(pageTypes.filter((p) => p.chrome))("high contrast: $kind $path", (
       await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
       expect.soft(await axeViolations(page), "axe violations in high contrast").toEqual([]);
 
+      await openControls(page);
       await page.getByRole("button", { name: "高对比度" }).click();
       expect.soft(await colours(), "switched off: the normal colours again").toEqual(normal);
       expect.soft(unexpectedProblems(opened, path, status)).toEqual([]);
@@ -362,9 +388,10 @@ describe.each(pageTypes)("layout: $kind $path", ({ path, status, chrome }) => {
         await page.setViewportSize({ width, height: 900 });
         if (chrome) {
           const sizeButton = { standard: "标准字号", large: "大字号", "x-large": "特大字号" }[size];
+          await openControls(page);
           await page.getByRole("button", { name: sizeButton, exact: true }).click();
-          if ((await page.getAttribute("html", "data-contrast")) !== contrast)
-            await page.getByRole("button", { name: "高对比度" }).click();
+          if ((await page.getAttribute("html", "data-contrast")) !== contrast) await openControls(page);
+          await page.getByRole("button", { name: "高对比度" }).click();
           expect.soft(await page.getAttribute("html", "data-text-size"), name).toBe(size);
           // The controls themselves are all on screen and big enough to press.
           const controls = await page.locator(".reading-controls button").evaluateAll(

@@ -177,6 +177,15 @@ describe("CSV", () => {
     expect(csvField(undefined)).toBe("");
   });
 
+  test("a text a spreadsheet would run as a formula is written as text", () => {
+    for (const formula of ["=1+1", "+86", "-2", "@SUM(A1)", "\t=1"])
+      expect(csvField(formula), formula).toBe(`'${formula}`);
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    // Numbers stay numbers, and text with such a character later is left alone.
+    expect(csvField(-2)).toBe("-2");
+    expect(csvField("质量-强国")).toBe("质量-强国");
+  });
+
   test("a BOM first, CRLF line ends", () => {
     expect(toCsv(["year", "theme"], [[2019, "共创中国质量 建设质量强国"]])).toBe(
       "\uFEFFyear,theme\r\n2019,共创中国质量 建设质量强国\r\n",
