@@ -8,7 +8,7 @@ import { childrenSummary, tableOfContents } from "../../../src/reader/toc.ts";
 import { bodyBlocks } from "../../../src/text/notice-text.ts";
 import { loadNotices } from "../helpers/notices.ts";
 
-const notices = await loadNotices();
+const notices = loadNotices();
 
 describe.each(notices)("$id", (notice) => {
   const toc = tableOfContents(notice.blocks);
@@ -35,8 +35,8 @@ describe.each(notices)("$id", (notice) => {
 });
 
 describe("the summary of an entry's next level", () => {
-  test("（一）至（六） from the printed numbers; a count when they are not numbered", async () => {
-    const blocks = await bodyBlocks(
+  test("（一）至（六） from the printed numbers; a count when they are not numbered", () => {
+    const blocks = bodyBlocks(
       [
         "## 二、活动重点",
         "### （一）第一项。",
