@@ -128,10 +128,13 @@ function elementRefs(tree: Root): { refs: Ref[]; ids: Set<string> } {
   return { refs, ids };
 }
 
-/** Absolute addresses on the site's origin inside a text file (XML, JSON, robots.txt). */
-function absoluteRefs(text: string, origin: string): Ref[] {
+/**
+ * Absolute addresses on the site's origin inside a text file (XML, JSON, CSV, robots.txt). In a
+ * CSV file a comma ends a cell, so it ends an address too (a comma inside one would be quoted).
+ */
+function absoluteRefs(text: string, origin: string, csv = false): Ref[] {
   const out: Ref[] = [];
-  for (const m of text.matchAll(/https?:\/\/[^\s"'<>\\]+/g)) {
+  for (const m of text.matchAll(csv ? /https?:\/\/[^\s"'<>\\,]+/g : /https?:\/\/[^\s"'<>\\]+/g)) {
     const url = m[0].replace(/&amp;/g, "&").replace(/[),.;，。]+$/, "");
     if (url.startsWith(origin)) out.push({ ref: url, fragment: true });
   }
@@ -223,7 +226,8 @@ export function checkLinks(options: CheckOptions): LinkReport {
     } else if (/\.(xml|json|txt|csv|md)$/.test(file) && (file.startsWith("api/") || !file.includes("/"))) {
       // Site-level machine-readable files and the open data (not the notices' own texts, which
       // quote other sites' addresses as printed).
-      for (const ref of absoluteRefs(readFileSync(join(dir, file), "utf8"), site.origin)) check(file, ref);
+      const text = readFileSync(join(dir, file), "utf8");
+      for (const ref of absoluteRefs(text, site.origin, file.endsWith(".csv"))) check(file, ref);
     }
   }
   return { files: all.length, links, fragments, problems };

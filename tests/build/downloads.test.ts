@@ -83,7 +83,10 @@ describe.skipIf(!BUILT)("downloads in dist/", () => {
     const xml = readFileSync(join(DIST, file), "utf8");
     const href = /^<\?xml [^?]*\?>\n<\?xml-stylesheet type="text\/xsl" href="([^"]+)"\?>/.exec(xml)?.[1];
     expect(href).toBe(`${new URL(SITE_ROOT).pathname}feed.xsl`);
-    expect(readFileSync(join(DIST, "feed.xsl"), "utf8")).toContain("<xsl:stylesheet");
+    const xsl = readFileSync(join(DIST, "feed.xsl"), "utf8");
+    expect(xsl).toContain("<xsl:stylesheet");
+    // The production CSP allows files only: no style attribute, no inline handler, no script.
+    expect(xsl).not.toMatch(/\sstyle=|\son[a-z]+=|<script/i);
   });
 
   test("the sitemap lists the new pages: catalogue years, /subscribe/", () => {

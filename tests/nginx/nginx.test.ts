@@ -411,10 +411,34 @@ describe("in Chromium under the production CSP", () => {
 
   // Not sitemap.xml: Chromium's own XML tree viewer styles it inline, which this CSP blocks (the
   // file is then shown as plain text); nothing of the site's is involved.
-  test.each(["api/notices.json", `api/notices/${notices[0]!.year}/${notices[0]!.slug}.json`, "feed.xml"])(
+  test.each(["api/notices.json", `api/notices/${notices[0]!.year}/${notices[0]!.slug}.json`])(
     "%s opens without a violation",
     async (path) => {
       await expectClean(path);
+    },
+  );
+
+  // The feeds show as a page through /feed.xsl (issue 16). Chromium 156 lays its own warning
+  // that it is retiring XSLT over such a page, with inline styles and an inline handler, which
+  // this CSP blocks: those reports (style-src-attr, script-src-attr, while the browser's
+  // <xslt-warning-banner> is there) are the browser's; anything else would be the site's. The
+  // stylesheet itself has no style attribute and no handler (tests/build/downloads.test.ts).
+  test.each(["feed.xml", "changelog.xml"])(
+    "%s shows as a page without a violation of its own",
+    async (path) => {
+      const opened = await openUnderCsp(path, {});
+      let banner = false;
+      try {
+        expect(opened.status).toBe(200);
+        expect(await opened.page.evaluate(() => document.querySelector("h1")?.textContent ?? "")).toContain(
+          "质量月档案",
+        );
+        banner = await opened.page.evaluate(() => !!document.querySelector("xslt-warning-banner"));
+      } finally {
+        await opened.close();
+      }
+      const browsers = /style-src-attr|script-src-attr|Applying inline style|Executing inline event handler/;
+      expect(opened.problems.filter((p) => !(banner && browsers.test(p)))).toEqual([]);
     },
   );
 
