@@ -95,7 +95,7 @@ export const ISSUER_KIND_LABELS: Record<(typeof issuerKinds)[number], string> = 
  * Why the importer removes a piece of text: src/importer/lines.ts writes exactly these into
  * `provenance.removed[].reason`, and the pages show them in Chinese.
  */
-export const removalReasons = [
+const removalReasons = [
   "word-processor bookmark marker",
   "advert: the web copy stops here",
   "advert after the cut-off text",
