@@ -1,5 +1,5 @@
 /**
- * The arrival bar (src/components/notice/ArrivalBar.astro): arriving at #s3-2 shows the
+ * The arrival bar (src/components/reader/ArrivalBar.astro): arriving at #s3-2 shows the
  * notice's short title and the path to the place, `三、活动要求 › （二）`. The path comes from the
  * anchor itself, which the document's numbering made (src/document/anchors.ts): s3-2-p1 lies in
  * s3 and s3-2, a1-s13 in a1; the top level is named by its heading, the levels below by their

@@ -1,5 +1,5 @@
 /**
- * The notice toolbar (src/components/notice/NoticeToolbar.astro): 打印, 下载PDF (the print
+ * The notice toolbar (src/components/reader/NoticeToolbar.astro): 打印, 下载PDF (the print
  * dialog, where the reader chooses “另存为 PDF”), 复制全文 (text.txt, fetched when asked for).
  */
 import { announce, copyFetched } from "./clipboard.ts";

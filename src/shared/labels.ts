@@ -95,17 +95,14 @@ export const ISSUER_KIND_LABELS: Record<(typeof issuerKinds)[number], string> = 
  * Why the importer removes a piece of text: src/importer/lines.ts writes exactly these into
  * `provenance.removed[].reason`, and the pages show them in Chinese.
  */
-const removalReasons = [
-  "word-processor bookmark marker",
-  "advert: the web copy stops here",
-  "advert after the cut-off text",
-  "advert link",
-  "page number",
-  "bare section numeral from a web layout",
-  "word-processor list bullet",
-] as const;
-
-export type RemovalReason = (typeof removalReasons)[number];
+export type RemovalReason =
+  | "word-processor bookmark marker"
+  | "advert: the web copy stops here"
+  | "advert after the cut-off text"
+  | "advert link"
+  | "page number"
+  | "bare section numeral from a web layout"
+  | "word-processor list bullet";
 
 const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
   "word-processor bookmark marker": "文字处理软件的书签标记",
