@@ -3,8 +3,8 @@
  *
  *   {site}/pagefind/                  Pagefind's bundle: one record per notice (src/search/core.ts),
  *                                     one Pagefind language per shard of at most SHARD_SIZE notices
- *   {site}/search-data/search.json    the shards' languages, and the traditional → simplified map
- *                                     for the characters the archive uses
+ *   {site}/search-data/search.json    the shards' languages, the traditional → simplified map
+ *                                     for the characters the archive uses, the catalogue years
  *   {site}/search-data/text/{id}.bin  each notice's sections (anchor, label, original text), gzipped
  *
  * Each shard is indexed by its own process (scripts/search/shard.ts), two or more side by side,
@@ -15,8 +15,10 @@
  *   node scripts/search/index.ts <site-dir> [<project-root>]
  *
  * The text indexed is the page's `[data-pagefind-body]` (src/search/sections.ts); the
- * notice's metadata (level, region, issuers, title, theme, docNumber) comes from its MDX
- * frontmatter in `<project-root>/content/notices`.
+ * notice's metadata (level, region, issuers, and the fields the scopes search: title, theme,
+ * slogans, docNumber) comes from its MDX frontmatter in `<project-root>/content/notices`, the
+ * issuers' names from the registry, the catalogue years from content/catalog/
+ * (scripts/search/records.ts).
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -43,7 +45,7 @@ import {
 import { normalize, serializeT2S } from "../../src/search/normalize.ts";
 import { dirSize } from "../util/fs-size.ts";
 import { pool } from "../util/pool.ts";
-import { listIndexedNotices } from "./records.ts";
+import { catalogRecords, listIndexedNotices } from "./records.ts";
 import type { ShardJob, ShardResult } from "./shard.ts";
 
 /**
@@ -226,14 +228,17 @@ export async function buildSearchIndex(site: string, root: string): Promise<Sear
 
     const archiveChars = new Set<string>();
     for (const r of results) for (const c of r.chars) archiveChars.add(c);
+    const catalog = catalogRecords(root, notices);
     for (const n of notices)
-      for (const f of [n.title, n.theme, n.docNumber])
+      for (const f of [n.title, n.theme, n.docNumber, ...(n.slogans ?? []), ...n.issuerNames.flat()])
         for (const c of normalize(f ?? "")) archiveChars.add(c);
+    for (const r of catalog) for (const c of normalize(`${r.theme}${r.docNumber ?? ""}`)) archiveChars.add(c);
     const t2s = await buildT2S(archiveChars);
     const config: SearchConfigFile = {
       pairs: serializeT2S(t2s),
       shards: jobs.map((j, k) => ({ language: j.language, pages: results[k]!.pages })),
       ...pagefindStart(entry),
+      catalog,
     };
     writeFileSync(join(site, SEARCH_CONFIG_PATH), JSON.stringify(config));
 

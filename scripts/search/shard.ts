@@ -56,16 +56,19 @@ export async function buildShard(job: ShardJob): Promise<ShardResult> {
       const text: NoticeText = {
         id: n.id,
         ...(n.title ? { title: n.title } : {}),
+        ...(n.theme ? { theme: n.theme } : {}),
+        ...(n.slogans ? { slogans: n.slogans } : {}),
         ...(n.docNumber ? { docNumber: n.docNumber } : {}),
+        ...(n.issuerNames.length ? { issuers: n.issuerNames } : {}),
         s: n.sections.map((s) => [s.anchor, s.label, s.text]),
       };
       writeFileSync(join(job.site, noticeTextPath(n.id)), gzipSync(JSON.stringify(text), { level: 9 }));
 
-      const { words, bodyStart } = recordContent(n);
+      const { words, fieldStarts } = recordContent(n);
       const key = formatKey({
         ordinal: meta.ordinal,
         id: n.id,
-        bodyStart,
+        fieldStarts,
         level: n.level,
         region: n.region,
         issuers: n.issuers,

@@ -4,19 +4,20 @@
  * combined here into exact matches; the search's own files under `${base}search-data/`.
  */
 import {
-  combineWords,
   countWord,
+  matchQuery,
   parseKey,
   planWord,
   titleOnlyMatches,
   type NoticeKey,
   type NoticeMatch,
-  type WordCount,
+  type WordMatches,
 } from "./core.ts";
+import { matchCatalog, type CatalogMatch, type CatalogRecord } from "./catalog.ts";
 import { isGzip } from "../shared/gzip.ts";
-import { queryWords, type T2SMap } from "./normalize.ts";
+import type { T2SMap } from "./normalize.ts";
+import { parseQuery, queryLookups, type ParsedQuery, type Scope } from "./query.ts";
 import { loadSearchConfig, noticeTextPath, type NoticeText, type SearchShardFile } from "./config.ts";
-
 import { withBase } from "../shared/urls.ts";
 
 /** The part of Pagefind's JS API used here (pagefind_web_js/lib/coupled_search.ts). */
@@ -35,6 +36,16 @@ interface PagefindModule {
 interface Shard {
   pagefind: PagefindInstance;
   pages: Record<string, string>;
+}
+
+/** What a query finds in one scope. */
+export interface SearchResult {
+  /** The notices, unordered. */
+  matches: NoticeMatch[];
+  /** Scope `all`: notices whose title fields, not their text, satisfy the query (shown apart). */
+  titleOnly: NoticeKey[];
+  /** The catalogue years, newest first. */
+  catalog: CatalogMatch[];
 }
 
 /**
@@ -64,17 +75,31 @@ export function searchEngine(): Promise<SearchEngine> {
   return started;
 }
 
+const texts = new Map<string, Promise<NoticeText>>();
+
+/** A notice's stored text (fields and sections, for what a result shows), fetched once per page. */
+export function noticeText(id: string): Promise<NoticeText> {
+  let pending = texts.get(id);
+  if (!pending) {
+    pending = fetchGzipJson<NoticeText>(withBase(noticeTextPath(id)));
+    pending.catch(() => texts.delete(id));
+    texts.set(id, pending);
+  }
+  return pending;
+}
+
 export class SearchEngine {
   private readonly lookups = new Map<string, Promise<Map<string, number[]>>>();
-  private readonly texts = new Map<string, Promise<NoticeText>>();
 
   /** The shards of the index (scripts/search/index.ts). */
   private readonly shards: Shard[];
   readonly t2s: T2SMap;
+  private readonly catalog: CatalogRecord[];
 
-  private constructor(shards: Shard[], t2s: T2SMap) {
+  private constructor(shards: Shard[], t2s: T2SMap, catalog: CatalogRecord[]) {
     this.shards = shards;
     this.t2s = t2s;
+    this.catalog = catalog;
   }
 
   static async create(): Promise<SearchEngine> {
@@ -91,11 +116,17 @@ export class SearchEngine {
     // with the other shards' instances (started at once, two would each instantiate it).
     const shard0 = await startShard(mod, first!, config.entryTag);
     const others = await Promise.all(rest.map((shard) => startShard(mod, shard, config.entryTag)));
-    return new SearchEngine([shard0, ...others], config.t2s);
+    return new SearchEngine([shard0, ...others], config.t2s, config.catalog);
   }
-  /** The normalised words of a query. */
-  words(query: string): string[] {
-    return queryWords(query, this.t2s);
+
+  /** A query as typed, read with this archive's traditional → simplified map. */
+  parse(query: string): ParsedQuery {
+    return parseQuery(query, this.t2s);
+  }
+
+  /** Every notice of the archive (for a query that only excludes). */
+  private *everything(): Iterable<NoticeKey> {
+    for (const shard of this.shards) for (const raw of Object.values(shard.pages)) yield parseKey(raw);
   }
 
   /** Every position of one indexed word, per notice key (the notices of the shards are distinct). */
@@ -111,45 +142,45 @@ export class SearchEngine {
     return pending;
   }
 
-  /** Per notice: occurrences of one normalised word in its text and in its title fields. */
-  async matchWord(word: string): Promise<Map<string, { key: NoticeKey; count: WordCount }>> {
-    const plan = planWord(word);
+  /**
+   * Per notice: occurrences of one normalised word in each field of its record (`fieldsOnly`:
+   * in its fields, not its text; src/search/core.ts).
+   */
+  async matchWord(word: string, fieldsOnly = false): Promise<WordMatches> {
+    const plan = planWord(word, fieldsOnly);
     const found = await Promise.all(plan.lookups.map((l) => this.lookup(l.token)));
-    const out = new Map<string, { key: NoticeKey; count: WordCount }>();
+    const out: WordMatches = new Map();
     const [smallest] = [...found].sort((a, b) => a.size - b.size);
     for (const rawKey of smallest!.keys()) {
       if (!found.every((f) => f.has(rawKey))) continue;
       const key = parseKey(rawKey);
-      const count = countWord(
+      const counts = countWord(
         plan,
         found.map((f) => f.get(rawKey)!),
-        key.bodyStart,
+        key.fieldStarts,
       );
-      if (count.body > 0 || count.title > 0) out.set(key.id, { key, count });
+      if (counts.some((n) => n > 0)) out.set(key.id, { key, counts });
     }
     return out;
   }
 
-  /** The notices whose text contains every word. */
-  async match(words: readonly string[]): Promise<NoticeMatch[]> {
-    return combineWords(await Promise.all(words.map((w) => this.matchWord(w))));
+  /** How many notices' text contains one normalised word (for suggestions). */
+  async textCount(word: string): Promise<number> {
+    const query: ParsedQuery = { terms: [{ words: [word], negated: false }] };
+    return matchQuery(query, new Map([[word, await this.matchWord(word)]]), "all", () => []).length;
   }
 
-  /** The notices found by the query: text matches, and title-field-only ones (shown apart). */
-  async search(words: readonly string[]): Promise<{ matches: NoticeMatch[]; titleOnly: NoticeKey[] }> {
-    const perWord = await Promise.all(words.map((w) => this.matchWord(w)));
-    return { matches: combineWords(perWord), titleOnly: titleOnlyMatches(perWord) };
-  }
-
-  /** A notice's stored sections, for excerpts. */
-  text(id: string): Promise<NoticeText> {
-    let pending = this.texts.get(id);
-    if (!pending) {
-      pending = fetchGzipJson<NoticeText>(withBase(noticeTextPath(id)));
-      pending.catch(() => this.texts.delete(id));
-      this.texts.set(id, pending);
-    }
-    return pending;
+  /** What a query finds in a scope: notices, title-field-only notices, catalogue years. */
+  async search(query: ParsedQuery, scope: Scope): Promise<SearchResult> {
+    const words = queryLookups(query);
+    const perWord = new Map(
+      await Promise.all(words.map(async (w) => [w, await this.matchWord(w, scope !== "all")] as const)),
+    );
+    return {
+      matches: matchQuery(query, perWord, scope, () => this.everything()),
+      titleOnly: scope === "all" ? titleOnlyMatches(query, perWord) : [],
+      catalog: matchCatalog(query, this.catalog, scope, this.t2s),
+    };
   }
 }
 
@@ -203,7 +234,7 @@ function pagefindStarted(pagefind: PagefindInstance): Promise<unknown> {
 /** Every position of one indexed word in one shard, per notice key. */
 async function lookupShard(shard: Shard, token: string): Promise<Map<string, number[]>> {
   // Unquoted: Pagefind then returns every position of the word (a quoted search stops at the
-  // first). No other indexed word starts with a looked-up word (src/search/core.ts).
+  // first), and of the words it is a prefix of: a text word's field form (src/search/core.ts).
   const r = await shard.pagefind.search(token);
   return new Map(
     r.results.map((result) => {

@@ -5,6 +5,7 @@
  * first. Loaded once per page (the search page; the highlighter reads only the map).
  */
 import { parseT2S, type T2SMap } from "./normalize.ts";
+import type { CatalogRecord } from "./catalog.ts";
 import { withBase } from "../shared/urls.ts";
 
 /** The file as written (and served with `no-cache`: it must match the index deployed with it). */
@@ -20,6 +21,11 @@ export interface SearchConfigFile {
   entryTag: string;
   /** Pagefind files (paths under the base) every search fetches before its first look-up. */
   preload: string[];
+  /**
+   * The catalogue years: years whose notice is not held (a held national notice supersedes its
+   * catalogue row), newest first. Matched by the page itself (src/search/catalog.ts).
+   */
+  catalog: CatalogRecord[];
 }
 
 export interface SearchShardFile {
@@ -47,12 +53,20 @@ export type StoredSection = [string, string, string];
 
 /**
  * A notice's stored text (search-data/text/{id}.bin, gzipped JSON), written by the index builder
- * (scripts/search/shard.ts) and read by the search page to show excerpts and matching sections.
+ * (scripts/search/shard.ts) and read by the search page to show what a result shows of the
+ * notice: the fields the scopes search, excerpts and matching sections.
  */
 export interface NoticeText {
   id: string;
   title?: string;
+  theme?: string;
+  slogans?: string[];
   docNumber?: string;
+  /**
+   * The names of each issuer the notice names (its registry ids), as the issuer scope searches
+   * them: the name pages show first (the short name, else the full name), then the others.
+   */
+  issuers?: string[][];
   /** Its sections, in document order. */
   s: StoredSection[];
 }

@@ -4,11 +4,13 @@
  * functions only. The design and the measurements behind it are in docs/search.md.
  *
  * One Pagefind record per notice (`forceLanguage: "und"`: Pagefind splits at whitespace only).
- * Its words, in order:
+ * Its words, in order, one region per field of RECORD_FIELDS:
  *
- *   [title region]  for each of title, theme, docNumber: the field's trigram stream, then its
- *                   unigrams and bigrams (each once, as `x_` / `xy_`), then SEPARATOR × 3
- *   [body region]   starts at word position T: the trigram stream of the whole document text,
+ *   [field regions] title, theme, slogans, document number, issuer names: for each value (one
+ *                   per slogan, one per issuer name), its trigram stream, then its unigrams
+ *                   and bigrams (each once), then SEPARATOR × 3; every word of these regions
+ *                   marked as a field word, `xyz_` and `x__` / `xy__` (fieldToken)
+ *   [body region]   the trigram stream of the whole document text,
  *                   then SEPARATOR × 3, then each distinct unigram and bigram of the text, as
  *                   `x_` / `xy_`, repeated as many times as it occurs (at most MAX_SHORT_COUNT),
  *                   the copies side by side (their positions compress to almost nothing)
@@ -20,14 +22,33 @@
  * exactly when each looked-up trigram is at p + its offset. A word of 1–2 characters is looked
  * up as `x_` / `xy_`; its positions count its occurrences. The `_` keeps 1–2 character words
  * from being prefixes of trigrams (an unquoted Pagefind search also returns the words a query
- * word is a prefix of); separators keep matches from running across fields or stream ends.
+ * word is a prefix of); separators keep matches from running across values or stream ends.
+ * The notice key (search.json) records where each region starts, so a position names its field.
+ *
+ * A field word is the text's word plus the mark, so a look-up of `xyz` (scope `all`) returns
+ * its positions in the text and in the fields alike (ranking and the fields a result names
+ * need both), while a look-up of `xyz_` (the other scopes) returns the fields' few positions
+ * only, never the text's thousands. The two sort side by side: one index chunk holds both.
  */
 import type { Level } from "../shared/levels.ts";
+import {
+  SCOPES,
+  isScope,
+  onlyNegative,
+  positiveWords,
+  satisfies,
+  type ParsedQuery,
+  type Scope,
+} from "./query.ts";
 
 /** Separates the record's streams (no query word starts with `_`). */
 export const SEPARATOR = "_";
-/** Marks the 1–2 character words (see above). */
+/** Marks the 1–2 character words, and field words (see above). */
 const SHORT_MARK = "_";
+const FIELD_MARK = "_";
+/** Notices a results page shows at first, and on each “more”; their texts are loaded for excerpts. */
+export const BATCH = 10;
+
 /** Occurrences of a 1–2 character word counted per notice, at most (ranking only). */
 export const MAX_SHORT_COUNT = 30;
 
@@ -85,17 +106,24 @@ export function shortGrams(norm: string): Map<string, number> {
 }
 
 /**
- * Everything the client needs about a notice without loading it: search.json maps each
- * Pagefind record to its key (src/search/config.ts).
+ * The regions of a record, in order: the fields a scope searches, `all` (the document text)
+ * last. A query in scope `theme` is matched against the theme region only, and so on.
  */
-export interface NoticeKey {
-  /** Position of the notice in the archive's id order (the last tie-break). */
-  ordinal: number;
-  /** `{year}-{slug}`. */
-  id: string;
+export const RECORD_FIELDS = [
+  "title",
+  "theme",
+  "slogan",
+  "docnumber",
+  "issuer",
+  "all",
+] as const satisfies readonly Scope[];
+
+/** The title fields: a notice whose title, theme or document number holds the query ranks first. */
+const TITLE_FIELDS: readonly Scope[] = ["title", "theme", "docnumber"];
+
+/** What a filter looks at; catalogue years have it too (national, no region, no issuer ids). */
+export interface FacetKey {
   year: number;
-  /** Word position where the body region starts. */
-  bodyStart: number;
   level: Level;
   /** Region as the notice names it ("" for national notices). */
   region: string;
@@ -103,14 +131,30 @@ export interface NoticeKey {
   issuers: string[];
 }
 
+/**
+ * Everything the client needs about a notice without loading it: search.json maps each
+ * Pagefind record to its key (src/search/config.ts).
+ */
+export interface NoticeKey extends FacetKey {
+  /** Position of the notice in the archive's id order (the last tie-break). */
+  ordinal: number;
+  /** `{year}-{slug}`. */
+  id: string;
+  /** Word position where each region of RECORD_FIELDS starts (the first is 0). */
+  fieldStarts: number[];
+}
+
 const LEVEL_CODES = { national: "n", provincial: "p", municipal: "m" } as const;
 const LEVEL_BY_CODE: Record<string, NoticeKey["level"]> = { n: "national", p: "provincial", m: "municipal" };
 
+/** `ordinal~id~starts~level~region~issuers`, the starts of the regions after the first joined by dots. */
 export function formatKey(k: Omit<NoticeKey, "year">): string {
+  if (k.fieldStarts.length !== RECORD_FIELDS.length || k.fieldStarts[0] !== 0)
+    throw new Error(`search index: ${k.id} has ${k.fieldStarts.length} field starts`);
   return [
     k.ordinal,
     k.id,
-    k.bodyStart,
+    k.fieldStarts.slice(1).join("."),
     LEVEL_CODES[k.level],
     k.region.replace(/[~,]/g, ""),
     k.issuers.join(","),
@@ -118,15 +162,24 @@ export function formatKey(k: Omit<NoticeKey, "year">): string {
 }
 
 export function parseKey(value: string): NoticeKey {
-  const [ordinal, id, bodyStart, level, region, issuers] = value.split("~");
+  const [ordinal, id, starts, level, region, issuers] = value.split("~");
   const year = Number(/^(\d{4})-/.exec(id ?? "")?.[1]);
-  if (ordinal === undefined || !id || !year || !level || !LEVEL_BY_CODE[level])
+  const fieldStarts = [0, ...(starts ?? "").split(".").map(Number)];
+  if (
+    ordinal === undefined ||
+    !id ||
+    !year ||
+    !level ||
+    !LEVEL_BY_CODE[level] ||
+    fieldStarts.length !== RECORD_FIELDS.length ||
+    fieldStarts.some((n) => !Number.isInteger(n))
+  )
     throw new Error(`search index: malformed notice key ${JSON.stringify(value)}`);
   return {
     ordinal: Number(ordinal),
     id,
     year,
-    bodyStart: Number(bodyStart),
+    fieldStarts,
     level: LEVEL_BY_CODE[level],
     region: region ?? "",
     issuers: issuers ? issuers.split(",") : [],
@@ -147,44 +200,57 @@ export function shortToken(gram: string): string {
   return gram + SHORT_MARK;
 }
 
-/** The lookups for a normalised word: itself if 1–2 characters, else covering trigrams. */
-export function planWord(word: string): WordPlan {
+/** The same word in a field region (a trigram or a short token). */
+export function fieldToken(token: string): string {
+  return token + FIELD_MARK;
+}
+
+/**
+ * The lookups for a normalised word: itself if 1–2 characters, else covering trigrams; field
+ * words only, when `fieldsOnly` (a scope other than `all`).
+ */
+export function planWord(word: string, fieldsOnly = false): WordPlan {
   const c = Array.from(word);
-  if (c.length <= 2) return { word, length: c.length, lookups: [{ token: shortToken(word), offset: 0 }] };
+  const mark = (token: string) => (fieldsOnly ? fieldToken(token) : token);
+  if (c.length <= 2)
+    return { word, length: c.length, lookups: [{ token: mark(shortToken(word)), offset: 0 }] };
   const offsets: number[] = [];
   for (let o = 0; o + 3 <= c.length; o += 3) offsets.push(o);
   if (offsets.at(-1) !== c.length - 3) offsets.push(c.length - 3);
   return {
     word,
     length: c.length,
-    lookups: offsets.map((offset) => ({ token: c.slice(offset, offset + 3).join(""), offset })),
+    lookups: offsets.map((offset) => ({ token: mark(c.slice(offset, offset + 3).join("")), offset })),
   };
 }
 
-/** Matches of one query word in one notice. */
-export interface WordCount {
-  /** Occurrences in the document text (capped at MAX_SHORT_COUNT for 1–2 characters). */
-  body: number;
-  /** Occurrences in the title, theme or document number. */
-  title: number;
+/**
+ * Occurrences of one word in one notice, per region of RECORD_FIELDS: in the document text
+ * (capped at MAX_SHORT_COUNT for 1–2 characters), and in the other fields the number of values
+ * (slogans, issuer names) that contain it.
+ */
+export type FieldCounts = number[];
+
+/** The region of RECORD_FIELDS that word position `p` lies in. */
+function fieldAt(p: number, starts: readonly number[]): number {
+  let f = 0;
+  while (f + 1 < starts.length && starts[f + 1]! <= p) f++;
+  return f;
 }
 
 /**
  * Counts a word's occurrences in one record from the word positions of its looked-up tokens
- * (`positions[i]` for `plan.lookups[i]`), split at `bodyStart`.
+ * (`positions[i]` for `plan.lookups[i]`), per region (`fieldStarts`).
  */
 export function countWord(
   plan: WordPlan,
   positions: readonly (readonly number[])[],
-  bodyStart: number,
-): WordCount {
-  const result: WordCount = { body: 0, title: 0 };
+  fieldStarts: readonly number[],
+): FieldCounts {
+  const counts: FieldCounts = RECORD_FIELDS.map(() => 0);
   if (plan.length <= 2) {
-    for (const p of positions[0] ?? []) {
-      if (p < bodyStart) result.title++;
-      else result.body++;
-    }
-    return result;
+    for (const p of positions[0] ?? []) counts[fieldAt(p, fieldStarts)]!++;
+    return counts;
   }
   const sets = positions.map((list) => new Set(list));
   const first = plan.lookups[0]!;
@@ -194,58 +260,91 @@ export function countWord(
     for (let i = 1; i < plan.lookups.length && ok; i++) {
       ok = sets[i]!.has(start + plan.lookups[i]!.offset);
     }
-    if (!ok) continue;
-    if (start < bodyStart) result.title++;
-    else result.body++;
+    if (ok) counts[fieldAt(start, fieldStarts)]!++;
   }
-  return result;
+  return counts;
 }
 
-/** A notice that matches every word of the query. */
+/** One word's matches: per notice id, its key and counts. */
+export type WordMatches = Map<string, { key: NoticeKey; counts: FieldCounts }>;
+
+/** A notice the query finds in the scope searched. */
 export interface NoticeMatch {
   key: NoticeKey;
-  /** Body occurrences, summed over the words. */
+  /**
+   * Scope `all`: occurrences of the query's words (not the excluded ones) in the text, summed.
+   * Other scopes: 0 (a field holds a word once or twice at most: results are listed by year).
+   */
   count: number;
-  /** Every word occurs in the title, theme or document number. */
+  /** Scope `all`: the query's words all occur in the title, theme or document number. */
   titleHit: boolean;
+  /**
+   * The fields (in SCOPES order) the result names: the scope's own, and every other field of
+   * the notice (not its text) in which the query holds and finds at least one of its words.
+   * In scope `all` that is `all` (the document text) and the fields that hold the query too.
+   */
+  fields: Scope[];
 }
 
-/** Combines per-word counts: a notice matches when every word occurs in its document text. */
-export function combineWords(perWord: Map<string, { key: NoticeKey; count: WordCount }>[]): NoticeMatch[] {
-  if (!perWord.length) return [];
-  const [first, ...rest] = [...perWord].sort((a, b) => a.size - b.size);
+const ZERO: FieldCounts = RECORD_FIELDS.map(() => 0);
+
+/**
+ * The notices a query finds in a scope, from the matches of each of its words. An excluding-only
+ * query (`-A`) starts from every notice of the archive (`everything`).
+ */
+export function matchQuery(
+  query: ParsedQuery,
+  perWord: ReadonlyMap<string, WordMatches>,
+  scope: Scope,
+  everything: () => Iterable<NoticeKey>,
+): NoticeMatch[] {
+  const positive = positiveWords(query);
+  const candidates = new Map<string, NoticeKey>();
+  if (onlyNegative(query)) for (const key of everything()) candidates.set(key.id, key);
+  else for (const w of positive) for (const [id, m] of perWord.get(w) ?? []) candidates.set(id, m.key);
+  const field = RECORD_FIELDS.indexOf(scope);
+  const titleFields = TITLE_FIELDS.map((f) => RECORD_FIELDS.indexOf(f));
   const out: NoticeMatch[] = [];
-  for (const [id, { key, count }] of first!) {
-    if (count.body <= 0) continue;
-    let total = count.body;
-    let titleHit = count.title > 0;
-    let all = true;
-    for (const other of rest) {
-      const c = other.get(id)?.count;
-      if (!c || c.body <= 0) {
-        all = false;
-        break;
-      }
-      total += c.body;
-      titleHit &&= c.title > 0;
-    }
-    if (all) out.push({ key, count: total, titleHit });
+  for (const [id, key] of candidates) {
+    const counts = (w: string) => perWord.get(w)?.get(id)?.counts ?? ZERO;
+    const holds = (f: number) => satisfies(query, (w) => counts(w)[f]! > 0);
+    if (!holds(field)) continue;
+    const fields = SCOPES.filter((s) => {
+      const f = RECORD_FIELDS.indexOf(s);
+      return s === scope || (s !== "all" && holds(f) && positive.some((w) => counts(w)[f]! > 0));
+    });
+    const text = scope === "all";
+    out.push({
+      key,
+      count: text ? positive.reduce((n, w) => n + counts(w)[field]!, 0) : 0,
+      titleHit:
+        text &&
+        positive.length > 0 &&
+        query.terms.every(
+          (t) => t.negated || t.words.some((w) => titleFields.some((f) => counts(w)[f]! > 0)),
+        ),
+      fields,
+    });
   }
   return out;
 }
 
 /**
- * Notices whose title, theme or document number contains every word although their text does
+ * Notices whose title, theme or document number satisfies the query although their text does
  * not (a value the text does not state, e.g. an inferred document number): shown apart, never
- * as results.
+ * as results of a full-text search.
  */
-export function titleOnlyMatches(perWord: Map<string, { key: NoticeKey; count: WordCount }>[]): NoticeKey[] {
-  if (!perWord.length) return [];
-  const [first, ...rest] = perWord;
+export function titleOnlyMatches(query: ParsedQuery, perWord: ReadonlyMap<string, WordMatches>): NoticeKey[] {
+  if (onlyNegative(query) || !query.terms.length) return [];
+  const body = RECORD_FIELDS.indexOf("all");
+  const titleFields = TITLE_FIELDS.map((f) => RECORD_FIELDS.indexOf(f));
+  const keys = new Map<string, NoticeKey>();
+  for (const w of positiveWords(query)) for (const [id, m] of perWord.get(w) ?? []) keys.set(id, m.key);
   const out: NoticeKey[] = [];
-  for (const [id, { key, count }] of first!) {
-    const all = [count, ...rest.map((m) => m.get(id)?.count)];
-    if (all.every((c) => c && c.title > 0) && !all.every((c) => c && c.body > 0)) out.push(key);
+  for (const [id, key] of keys) {
+    const counts = (w: string) => perWord.get(w)?.get(id)?.counts ?? ZERO;
+    const inTitle = satisfies(query, (w) => titleFields.some((f) => counts(w)[f]! > 0));
+    if (inTitle && !satisfies(query, (w) => counts(w)[body]! > 0)) out.push(key);
   }
   return out.sort((a, b) => b.year - a.year || a.ordinal - b.ordinal);
 }
@@ -268,6 +367,8 @@ export function compareMatches(order: SortOrder): (a: NoticeMatch, b: NoticeMatc
 /** The search as it stands in the URL (/search/?q=…&from=…&level=…). */
 export interface SearchState {
   q: string;
+  /** Where to look (`scope=`; `all`, the document text, when absent). */
+  scope: Scope;
   from?: number;
   to?: number;
   levels: NoticeKey["level"][];
@@ -289,6 +390,7 @@ export function parseState(params: URLSearchParams): SearchState {
   const issuer = params.get("issuer") || undefined;
   return {
     q: (params.get("q") ?? "").trim(),
+    scope: isScope(params.get("scope")) ? (params.get("scope") as Scope) : "all",
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     levels: params.getAll("level").filter((l): l is NoticeKey["level"] => LEVELS.includes(l as never)),
@@ -301,6 +403,7 @@ export function parseState(params: URLSearchParams): SearchState {
 export function formatState(state: SearchState): URLSearchParams {
   const p = new URLSearchParams();
   if (state.q) p.set("q", state.q);
+  if (state.scope !== "all") p.set("scope", state.scope);
   if (state.from) p.set("from", String(state.from));
   if (state.to) p.set("to", String(state.to));
   for (const l of state.levels) p.append("level", l);
@@ -312,7 +415,7 @@ export function formatState(state: SearchState): URLSearchParams {
 
 type Facet = "year" | "level" | "region" | "issuer";
 
-function passes(key: NoticeKey, state: SearchState, except?: Facet): boolean {
+function passes(key: FacetKey, state: SearchState, except?: Facet): boolean {
   if (except !== "year" && state.from && key.year < state.from) return false;
   if (except !== "year" && state.to && key.year > state.to) return false;
   if (except !== "level" && state.levels.length && !state.levels.includes(key.level)) return false;
@@ -321,8 +424,8 @@ function passes(key: NoticeKey, state: SearchState, except?: Facet): boolean {
   return true;
 }
 
-/** The matches that pass the state's filters. */
-export function applyFilters(matches: readonly NoticeMatch[], state: SearchState): NoticeMatch[] {
+/** The matches (notices or catalogue years) that pass the state's filters. */
+export function applyFilters<M extends { key: FacetKey }>(matches: readonly M[], state: SearchState): M[] {
   return matches.filter((m) => passes(m.key, state));
 }
 
@@ -337,7 +440,7 @@ export interface FacetCounts {
  * Number of matching notices per filter value, each facet counted with the other facets'
  * filters applied (so a count says how many results choosing that value would give).
  */
-export function facetCounts(matches: readonly NoticeMatch[], state: SearchState): FacetCounts {
+export function facetCounts(matches: readonly { key: FacetKey }[], state: SearchState): FacetCounts {
   const counts: FacetCounts = { year: new Map(), level: new Map(), region: new Map(), issuer: new Map() };
   const inc = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
   for (const { key } of matches) {

@@ -6,7 +6,8 @@
  * section named by the anchor, if any). A bar above the text counts the matches, steps through
  * them and clears the marks. See docs/search.md.
  */
-import { matchRanges, normalizeWithMap, queryWords } from "./normalize.ts";
+import { matchRanges, normalizeWithMap } from "./normalize.ts";
+import { parseQuery, positiveWords } from "./query.ts";
 import { loadT2S } from "./config.ts";
 
 const SKIP = "[data-pagefind-ignore], script, style, template, button";
@@ -50,7 +51,8 @@ export async function highlightFromUrl(): Promise<void> {
   const body = document.querySelector("[data-pagefind-body]");
   if (!q || !body) return;
   const t2s = await loadT2S().catch(() => new Map<string, string>());
-  const words = queryWords(q, t2s);
+  // The words a result was found by: not those it excludes (质量 -强国 marks 质量 only).
+  const words = positiveWords(parseQuery(q, t2s));
   if (!words.length) return;
 
   const nodes = textNodes(body);

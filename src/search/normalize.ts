@@ -121,19 +121,6 @@ export function normalize(text: string, t2s: T2SMap = EMPTY_MAP): string {
   return text.replace(slowCharPattern(t2s), folder(t2s));
 }
 
-/**
- * The words of a query: split at whitespace (ASCII or ideographic), each normalised; words
- * that normalise to nothing (pure punctuation) are dropped, and repeated words kept once.
- */
-export function queryWords(query: string, t2s: T2SMap = EMPTY_MAP): string[] {
-  const words: string[] = [];
-  for (const raw of query.split(/[\s\u3000]+/u)) {
-    const word = normalize(raw, t2s);
-    if (word && !words.includes(word)) words.push(word);
-  }
-  return words;
-}
-
 /** Start offsets (in `haystack`) of every occurrence of `needle`, overlapping ones included. */
 export function occurrences(haystack: string, needle: string): number[] {
   const found: number[] = [];

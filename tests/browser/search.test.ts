@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rng } from "../../scripts/bench/synthetic-archive.ts";
 import { extractSections } from "../../src/search/sections.ts";
 import { ROOT, closeBrowser, openPage, siteUrl, type OpenedPage } from "./helpers.ts";
-import { noticeDocuments, squash, truthWords } from "./search-truth.ts";
+import { readResults, submit } from "./search-page.ts";
+import { catalogRows, expected as expectedIn, squash, truthNotices, truthWords } from "./search-truth.ts";
 
 /* ───────────────────────── the truth, from the texts ───────────────────────── */
 
@@ -26,65 +27,11 @@ const count = (hay: string, needle: string) => {
   return n;
 };
 
-interface TruthNotice {
-  id: string;
-  year: number;
-  level: string;
-  region?: string;
-  /** The document text, squashed. */
-  text: string;
-  /** Title, theme and document number, squashed. */
-  fields: string[];
-  sections: { anchor: string; text: string }[];
-}
-
 const DIST = process.env.SEARCH_DIST ?? join(ROOT, "dist");
-const truth: TruthNotice[] = noticeDocuments().map(({ id, data, text }) => {
-  const page = readFileSync(join(DIST, String(data.year), data.slug, "index.html"), "utf8");
-  return {
-    id,
-    year: data.year,
-    level: data.level,
-    ...(data.region ? { region: data.region } : {}),
-    text: squash(text),
-    fields: [data.title, data.theme, data.docNumber].map((x) => squash(x ?? "")).filter(Boolean),
-    sections: extractSections(page).map((s) => ({ anchor: s.anchor, text: squash(s.text) })),
-  };
-});
+const truth = truthNotices(DIST);
 
-interface Expected {
-  ids: string[];
-  sections: Map<string, string[]>;
-}
-
-/** Expected results in the documented order (docs/search.md, Ranking). */
-function expected(q: string, order: "relevance" | "date" = "relevance"): Expected {
-  const ws = truthWords(q);
-  const found = truth.filter((t) => ws.length > 0 && ws.every((w) => t.text.includes(w)));
-  const score = (t: TruthNotice) => ({
-    title: ws.every((w) => t.fields.some((f) => f.includes(w))),
-    // 1–2 character words count at most 30 times a notice (src/search/core.ts).
-    n: ws.reduce(
-      (s, w) => s + (Array.from(w).length <= 2 ? Math.min(30, count(t.text, w)) : count(t.text, w)),
-      0,
-    ),
-  });
-  const relevance = (a: TruthNotice, b: TruthNotice) =>
-    Number(score(b).title) - Number(score(a).title) ||
-    score(b).n - score(a).n ||
-    b.year - a.year ||
-    (a.id < b.id ? -1 : 1);
-  found.sort(order === "date" ? (a, b) => b.year - a.year || relevance(a, b) : relevance);
-  return {
-    ids: found.map((t) => t.id),
-    sections: new Map(
-      found.map((t) => [
-        t.id,
-        t.sections.filter((s) => ws.some((w) => s.text.includes(w))).map((s) => s.anchor),
-      ]),
-    ),
-  };
-}
+/** Expected results of a full-text query, in the documented order (docs/search.md, Ranking). */
+const expected = (q: string, order: "relevance" | "date" = "relevance") => expectedIn(truth, q, "all", order);
 
 /* ───────────────────────── the queries ───────────────────────── */
 
@@ -171,63 +118,6 @@ function generatedQueries(): string[] {
 
 const QUERIES = [...new Set([...REALISTIC, ...generatedQueries()])];
 
-/* ───────────────────────── driving the page ───────────────────────── */
-
-interface Shown {
-  busy: string | null;
-  count: string;
-  ids: string[];
-  sections: Record<string, string[]>;
-  more: boolean;
-  busyLog: string[];
-  status: string;
-}
-
-async function readResults(opened: OpenedPage): Promise<Shown> {
-  const { page } = opened;
-  await page.waitForFunction(
-    () => {
-      const r = document.querySelector("[data-search-results]");
-      return r?.getAttribute("aria-busy") === "false";
-    },
-    null,
-    { timeout: 30_000 },
-  );
-  return page.evaluate(() => {
-    const r = document.querySelector("[data-search-results]")!;
-    return {
-      busy: r.getAttribute("aria-busy"),
-      count: document.querySelector("[data-search-count]")?.textContent?.trim() ?? "",
-      ids: [...document.querySelectorAll<HTMLElement>("[data-notice]")].map((li) => li.dataset.notice!),
-      sections: Object.fromEntries(
-        [...document.querySelectorAll<HTMLElement>("[data-notice]")].map((li) => [
-          li.dataset.notice!,
-          [...li.querySelectorAll<HTMLElement>("a[data-section]")].map((a) => a.dataset.section!),
-        ]),
-      ),
-      more: !(document.querySelector("button[data-search-more]") as HTMLButtonElement).hidden,
-      busyLog: (window as unknown as { busyLog?: string[] }).busyLog ?? [],
-      status: document.querySelector("[data-search-status]")?.textContent?.replace(/\s+/g, " ").trim() ?? "",
-    };
-  });
-}
-
-/** Types the query into the page's own form and submits it, recording aria-busy meanwhile. */
-async function submit(opened: OpenedPage, q: string): Promise<Shown> {
-  const { page } = opened;
-  await page.evaluate(() => {
-    const w = window as unknown as { busyLog: string[]; busyObserver?: MutationObserver };
-    w.busyLog = [];
-    w.busyObserver?.disconnect();
-    const r = document.querySelector("[data-search-results]")!;
-    w.busyObserver = new MutationObserver(() => w.busyLog.push(r.getAttribute("aria-busy") ?? ""));
-    w.busyObserver.observe(r, { attributes: true, attributeFilter: ["aria-busy"] });
-  });
-  await page.fill("#search-q", q);
-  await page.click(".search-query button[type=submit]");
-  return readResults(opened);
-}
-
 afterAll(closeBrowser);
 
 describe("search results against the substring truth", () => {
@@ -275,6 +165,9 @@ describe("search results against the substring truth", () => {
     expect(shown.ids, "the notices, in the documented order").toEqual(want.ids);
     for (const id of want.ids) expect(shown.sections[id], `sections of ${id}`).toEqual(want.sections.get(id));
     expect(shown.more, "no more button when every result is shown").toBe(false);
+    for (const id of want.ids)
+      expect(shown.fields[id], `[data-result-field] of ${id}`).toBe(want.fields.get(id));
+    expect(shown.catalog, "catalogue years").toEqual(want.catalog);
     if (!want.ids.length) expect(shown.status).toMatch(/没有找到|只含空格或标点/);
   });
 
@@ -335,6 +228,9 @@ describe("the search page", () => {
       const all = expected(q);
       expect((await readResults(opened)).ids).toEqual(all.ids);
       const found = truth.filter((t) => all.ids.includes(t.id));
+      // Catalogue years found count too: national, no region (their years are in the year lists).
+      const catalog = catalogRows().filter((r) => all.catalog.some((c) => c.year === r.year));
+      expect(catalog.length, "质量强国 is in catalogue themes").toBeGreaterThan(0);
       const labels = await page.evaluate(() => ({
         levels: [...document.querySelectorAll<HTMLOptionElement>("#search-level option")]
           .slice(1)
@@ -348,12 +244,14 @@ describe("the search page", () => {
       }));
       const perLevel = (l: string) => found.filter((t) => t.level === l).length;
       expect(labels.levels).toEqual([
-        `全国（${perLevel("national")}）`,
+        `全国（${perLevel("national") + catalog.length}）`,
         `省级（${perLevel("provincial")}）`,
         `市级（${perLevel("municipal")}）`,
       ]);
-      for (const y of new Set(truth.map((t) => t.year)))
-        expect(labels.years).toContain(`${y}年（${found.filter((t) => t.year === y).length}）`);
+      for (const y of new Set([...truth.map((t) => t.year), ...catalogRows().map((r) => r.year)]))
+        expect(labels.years).toContain(
+          `${y}年（${found.filter((t) => t.year === y).length + catalog.filter((r) => r.year === y).length}）`,
+        );
       for (const r of new Set(truth.flatMap((t) => (t.region ? [t.region] : []))))
         expect(labels.regions).toContain(`${r}（${found.filter((t) => t.region === r).length}）`);
 
@@ -538,7 +436,9 @@ describe("arriving on a notice from a result", () => {
             ) === current,
         };
       }, anchor);
-      expect(facts.groups.length, "one mark per occurrence in the text").toBe(count(notice.text, squash(q)));
+      expect(facts.groups.length, "one mark per occurrence in the text").toBe(
+        count(notice.fields.all[0]!, squash(q)),
+      );
       for (const g of facts.groups) expect(squash(g)).toBe(squash(q));
       expect(facts.inView).toBe(true);
       expect(facts.afterAnchor).toBe(true);
@@ -564,7 +464,7 @@ describe("arriving on a notice from a result", () => {
       const notice = truth.find((t) => t.id === "2022-quanguo")!;
       expect(marks.length).toBeGreaterThan(0);
       expect(marks.join("")).toContain("双随机");
-      const n = count(notice.text, "双随机") + count(notice.text, "一公开");
+      const n = count(notice.fields.all[0]!, "双随机") + count(notice.fields.all[0]!, "一公开");
       expect(
         await opened.page.$$eval(
           "mark.hl-mark",

@@ -12,7 +12,7 @@ import { normalize } from "../../src/search/normalize.ts";
 import { readSearchConfigFile } from "../../scripts/search/index.ts";
 import { decodePagefindFile } from "../../scripts/search/pagefind.ts";
 import { extractSections } from "../../src/search/sections.ts";
-import { noticeDocuments } from "../browser/search-truth.ts";
+import { catalogRows, issuerNames, noticeDocuments } from "../browser/search-truth.ts";
 
 const root = join(import.meta.dirname, "../..");
 const dist = process.env.SEARCH_DIST ?? join(root, "dist");
@@ -28,13 +28,29 @@ describe.each(notices)("$id", ({ id, data, text }) => {
     expect(new Set(sections.map((s) => s.anchor)).size, "one section per anchor").toBe(sections.length);
   });
 
-  test("its stored text for excerpts is the page's", () => {
+  test("its stored text for excerpts is the page's, with the fields the scopes search", () => {
     const stored = JSON.parse(
       gunzipSync(readFileSync(join(dist, "search-data", "text", `${id}.bin`))).toString(),
     ) as {
+      title?: string;
+      theme?: string;
+      slogans?: string[];
+      docNumber?: string;
+      issuers?: string[][];
       s: [string, string, string][];
     };
     expect(stored.s.map((s) => s[2])).toEqual(extractSections(readFileSync(page, "utf8")).map((s) => s.text));
+    expect([stored.title, stored.theme, stored.slogans, stored.docNumber]).toEqual([
+      data.title,
+      data.theme,
+      data.slogans,
+      data.docNumber,
+    ]);
+    // Every name the registry gives each issuer (in any order: the page's label comes first).
+    const names = issuerNames(root);
+    expect(stored.issuers?.map((n) => [...n].sort())).toEqual(
+      data.issuers.map((i) => [...new Set(names.get(i))].sort()),
+    );
   });
 });
 
@@ -71,6 +87,12 @@ test("search.json names the notice of every Pagefind record, and the files to fe
   ).toEqual(notices.map((n) => n.id).sort());
   for (const key of Object.values(pages)) {
     const k = parseKey(key);
+    // One region per field (title, theme, slogans, document number, issuers), then the text.
+    expect(k.fieldStarts).toHaveLength(6);
+    expect(
+      [...k.fieldStarts].sort((a, b) => a - b),
+      k.id,
+    ).toEqual(k.fieldStarts);
     const n = notices.find((x) => x.id === k.id)!;
     expect([k.year, k.level, k.region, k.issuers], k.id).toEqual([
       n.data.year,
@@ -85,6 +107,20 @@ test("search.json names the notice of every Pagefind record, and the files to fe
   expect(config.preload).toContain(`pagefind/${meta}`);
   for (const path of config.preload)
     expect(existsSync(join(dist, path.replace(/\?.*$/, ""))), path).toBe(true);
+});
+
+test("search.json carries the catalogue years whose national notice is not held", () => {
+  const { catalog } = readSearchConfigFile(dist);
+  const rows = catalogRows(root).sort((a, b) => b.year - a.year);
+  expect(rows.length).toBeGreaterThan(0);
+  expect(catalog.map((c) => [c.year, c.theme, c.docNumber ?? "", c.sourceKind, c.sourceUrl ?? ""])).toEqual(
+    rows.map((r) => [r.year, r.theme, r.docNumber, r.sourceKind, r.sourceUrl]),
+  );
+  const held = new Set(notices.filter((n) => n.data.level === "national").map((n) => n.data.year));
+  for (const c of catalog) {
+    expect(held.has(c.year), `${c.year} is held`).toBe(false);
+    expect(c.href).toBe(`themes/#year-${c.year}`);
+  }
 });
 
 test("each gzipped search file (Pagefind's, the notice texts) has a .gz hard link for nginx's gzip_static", () => {

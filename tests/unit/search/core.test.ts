@@ -1,7 +1,7 @@
 /**
  * The search's matching rules (src/search/core.ts), the index records that feed them
- * (scripts/search/index.ts), excerpts (src/search/excerpt.ts) and the traditional →
- * simplified map built from OpenCC for the archive's characters.
+ * (scripts/search/index.ts), scopes and operators over them, excerpts (src/search/excerpt.ts)
+ * and the traditional → simplified map built from OpenCC for the archive's characters.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -14,12 +14,13 @@ import { blocksToText } from "../../../src/text/plain-text.ts";
 import {
   MAX_SHORT_COUNT,
   SEPARATOR,
+  RECORD_FIELDS,
   applyFilters,
-  combineWords,
   compareMatches,
   countWord,
   facetCounts,
   formatKey,
+  matchQuery,
   formatState,
   parseKey,
   parseState,
@@ -28,10 +29,13 @@ import {
   shardRanges,
   shortToken,
   titleOnlyMatches,
+  type FieldCounts,
   type NoticeKey,
   type NoticeMatch,
-  type WordCount,
+  type WordMatches,
 } from "../../../src/search/core.ts";
+import { parseQuery, type Scope } from "../../../src/search/query.ts";
+import { matchCatalog, type CatalogRecord } from "../../../src/search/catalog.ts";
 import { excerpt, noticeMatches } from "../../../src/search/excerpt.ts";
 import { normalize, occurrences } from "../../../src/search/normalize.ts";
 
@@ -45,25 +49,41 @@ function notice(text: string, fields: Partial<IndexedNotice> = {}): IndexedNotic
     level: "provincial",
     region: "海南省",
     issuers: ["a"],
+    issuerNames: [["甲局", "甲省甲局", "甲"]],
     sections: text.split("|").map((t, i) => ({ anchor: `s${i + 1}`, label: t.slice(0, 5), text: t })),
     ...fields,
   };
 }
 
-/** What the index would return for one looked-up word: its positions in the record. */
+/**
+ * What the index returns for one looked-up word, unquoted: the positions in the record of it and
+ * of every word it is a prefix of (Pagefind's search expands a word to its extensions).
+ */
 function positionsOf(words: string[], token: string): number[] {
-  return words.flatMap((w, i) => (w === token ? [i] : []));
+  return words.flatMap((w, i) => (w.startsWith(token) ? [i] : []));
 }
 
-/** Counts a query word in a record the way the search page does. */
-function count(n: IndexedNotice, word: string): WordCount {
-  const { words, bodyStart } = recordContent(n);
-  const plan = planWord(normalize(word));
+/** Counts a query word in a record the way the search page does, per field (`fieldsOnly`: a field scope). */
+function countAll(n: IndexedNotice, word: string, fieldsOnly = false): FieldCounts {
+  const { words, fieldStarts } = recordContent(n);
+  const plan = planWord(normalize(word), fieldsOnly);
   return countWord(
     plan,
     plan.lookups.map((l) => positionsOf(words, l.token)),
-    bodyStart,
+    fieldStarts,
   );
+}
+
+/** The count in one field. */
+const inField = (counts: FieldCounts, field: Scope) => counts[RECORD_FIELDS.indexOf(field)]!;
+
+/** Counts in the text, and whether any title field (title, theme, document number) holds it. */
+function count(n: IndexedNotice, word: string): { body: number; title: number } {
+  const c = countAll(n, word);
+  return {
+    body: inField(c, "all"),
+    title: inField(c, "title") + inField(c, "theme") + inField(c, "docnumber"),
+  };
 }
 
 describe("index records", () => {
@@ -71,8 +91,10 @@ describe("index records", () => {
     title: "关于开展质量月活动的通知",
     theme: "推动质量变革创新 促进质量强国建设",
     docNumber: "琼质强省办〔2022〕8号",
+    slogans: ["质量强省 人人有责", "品质生活"],
   });
-  const { words, bodyStart } = recordContent(n);
+  const { words, fieldStarts } = recordContent(n);
+  const bodyStart = fieldStarts.at(-1)!;
   const text = n.sections.map((s) => normalize(s.text)).join("");
 
   test("a body position is a character offset of the normalised text", () => {
@@ -122,6 +144,50 @@ describe("index records", () => {
     // docNumber ends 8号, the text starts 一活动: no match across.
     expect(count(n, "8号一活动").body).toBe(0);
   });
+
+  test.each([
+    ["质量强省", { slogan: 1, all: 1, docnumber: 0 }],
+    ["人人有责", { slogan: 1, all: 0 }],
+    // Two slogans are two values: no match across them.
+    ["有责品质", { slogan: 0 }],
+    ["品质", { slogan: 1, title: 0 }],
+    ["甲局", { issuer: 2 }],
+    ["甲", { issuer: 3 }],
+    ["甲省", { issuer: 1 }],
+    ["琼质强省办20228号", { docnumber: 1, all: 0 }],
+    ["关于开展", { title: 1, theme: 0 }],
+    ["促进质量强国", { theme: 1, all: 1 }],
+  ] as [string, Partial<Record<Scope, number>>][])("“%s”: counted per field", (q, expected) => {
+    const c = countAll(n, q);
+    for (const [field, want] of Object.entries(expected))
+      expect(inField(c, field as Scope), field).toBe(want);
+    // A field scope's look-ups find the same in the fields, and nothing in the text.
+    const fieldsOnly = countAll(n, q, true);
+    expect(inField(fieldsOnly, "all")).toBe(0);
+    for (const field of ["title", "theme", "slogan", "docnumber", "issuer"] as const)
+      expect(inField(fieldsOnly, field), `${field}, fields only`).toBe(inField(c, field));
+  });
+
+  test("a field word is the text's word marked: a text look-up finds both, a field look-up the field only", () => {
+    const lookups = (w: string, fieldsOnly: boolean) =>
+      planWord(w, fieldsOnly).lookups.flatMap((l) => positionsOf(words, l.token));
+    for (const w of ["质量强国", "质量", "质"]) {
+      expect(
+        lookups(w, true).every((p) => p < bodyStart),
+        w,
+      ).toBe(true);
+      expect(
+        lookups(w, false).some((p) => p < bodyStart),
+        w,
+      ).toBe(true);
+      expect(
+        lookups(w, false).some((p) => p >= bodyStart),
+        w,
+      ).toBe(true);
+    }
+    expect(planWord("质", true).lookups[0]!.token).toBe("质__");
+    expect(planWord("质量强", true).lookups[0]!.token).toBe("质量强_");
+  });
 });
 
 describe("planWord", () => {
@@ -140,14 +206,16 @@ describe("notice keys", () => {
     const k = {
       ordinal: 12,
       id: "2022-hainan",
-      bodyStart: 173,
+      fieldStarts: [0, 40, 61, 180, 200, 230],
       level: "provincial",
       region: "海南省",
       issuers: ["hainan-zlqsb", "x"],
     } satisfies Omit<NoticeKey, "year">;
     expect(parseKey(formatKey(k))).toEqual({ ...k, year: 2022 });
-    expect(formatKey(k)).toBe("12~2022-hainan~173~p~海南省~hainan-zlqsb,x");
+    expect(formatKey(k)).toBe("12~2022-hainan~40.61.180.200.230~p~海南省~hainan-zlqsb,x");
     expect(() => parseKey("garbage")).toThrow();
+    expect(() => parseKey("12~2022-hainan~173~p~海南省~x")).toThrow();
+    expect(() => formatKey({ ...k, fieldStarts: [0, 1] })).toThrow();
   });
 });
 
@@ -160,7 +228,7 @@ const key = (
   ordinal: Number(id.replace(/\D/g, "")),
   id,
   year: Number(id.slice(0, 4)),
-  bodyStart: 10,
+  fieldStarts: [0, 2, 4, 6, 8, 10],
   level,
   region,
   issuers,
@@ -170,31 +238,60 @@ describe("combining words, ranking, filters", () => {
   const a = key("2019-a");
   const b = key("2022-b", "provincial", "海南省", ["x"]);
   const c = key("2024-c", "municipal", "海南省", ["x", "y"]);
-  const word1 = new Map([
-    [a.id, { key: a, count: { body: 2, title: 0 } }],
-    [b.id, { key: b, count: { body: 5, title: 1 } }],
-    [c.id, { key: c, count: { body: 0, title: 1 } }],
+  /** Counts per field: [title, theme, slogan, docnumber, issuer, all]. */
+  const word = (...rows: [NoticeKey, FieldCounts][]): WordMatches =>
+    new Map(rows.map(([k, counts]) => [k.id, { key: k, counts }]));
+  const perWord = new Map([
+    ["质量", word([a, [0, 0, 0, 0, 0, 2]], [b, [1, 0, 0, 0, 0, 5]], [c, [1, 0, 0, 0, 0, 0]])],
+    ["强国", word([a, [0, 0, 0, 0, 0, 1]], [b, [0, 1, 0, 0, 0, 1]], [c, [0, 1, 0, 0, 0, 0]])],
+    ["数字", word([a, [0, 0, 1, 0, 0, 0]], [b, [0, 0, 0, 0, 0, 4]])],
   ]);
-  const word2 = new Map([
-    [a.id, { key: a, count: { body: 1, title: 0 } }],
-    [b.id, { key: b, count: { body: 1, title: 1 } }],
-    [c.id, { key: c, count: { body: 0, title: 1 } }],
-  ]);
+  const everything = () => [a, b, c];
+  const found = (q: string, scope: Scope = "all") =>
+    matchQuery(parseQuery(q), perWord, scope, everything)
+      .map((m) => [m.key.id, m.count, m.titleHit, m.fields.join(" ")])
+      .sort((x, y) => String(x[0]).localeCompare(String(y[0])));
 
   test("a notice matches when every word is in its text; counts add up", () => {
-    const m = combineWords([word1, word2]);
-    expect(m.map((x) => [x.key.id, x.count, x.titleHit])).toEqual([
-      ["2019-a", 3, false],
-      ["2022-b", 6, true],
+    expect(found("质量 强国")).toEqual([
+      ["2019-a", 3, false, "all"],
+      ["2022-b", 6, true, "all"],
     ]);
-    expect(titleOnlyMatches([word1, word2]).map((k) => k.id)).toEqual(["2024-c"]);
+    expect(titleOnlyMatches(parseQuery("质量 强国"), perWord).map((k) => k.id)).toEqual(["2024-c"]);
+  });
+
+  test("OR, NOT, and scopes", () => {
+    expect(found("强国 | 数字")).toEqual([
+      ["2019-a", 1, false, "all slogan"],
+      ["2022-b", 5, true, "all theme"],
+    ]);
+    // 2022-b has 数字 in its text; 2019-a only in a slogan, which the text scope does not read.
+    expect(found("质量 -数字")).toEqual([["2019-a", 2, false, "all"]]);
+    // In a field scope, results are listed by year: no count, no title hit.
+    expect(found("质量 -数字", "title")).toEqual([
+      ["2022-b", 0, false, "title"],
+      ["2024-c", 0, false, "title"],
+    ]);
+    // Excluding only: every other notice of the archive, in the scope searched.
+    expect(found("-数字", "slogan").map((r) => r[0])).toEqual(["2022-b", "2024-c"]);
+    expect(found("数字", "slogan")).toEqual([["2019-a", 0, false, "slogan"]]);
+    // Another field where the query holds is named too; the text only in scope all.
+    expect(found("强国", "theme")).toEqual([
+      ["2022-b", 0, false, "theme"],
+      ["2024-c", 0, false, "theme"],
+    ]);
+    expect(found("质量 | 强国", "title")).toEqual([
+      ["2022-b", 0, false, "title theme"],
+      ["2024-c", 0, false, "title theme"],
+    ]);
+    expect(titleOnlyMatches(parseQuery("-质量"), perWord)).toEqual([]);
   });
 
   const matches: NoticeMatch[] = [
-    { key: a, count: 9, titleHit: false },
-    { key: b, count: 1, titleHit: true },
-    { key: c, count: 9, titleHit: false },
-    { key: key("2024-d"), count: 1, titleHit: false },
+    { key: a, count: 9, titleHit: false, fields: ["all"] },
+    { key: b, count: 1, titleHit: true, fields: ["all"] },
+    { key: c, count: 9, titleHit: false, fields: ["all"] },
+    { key: key("2024-d"), count: 1, titleHit: false, fields: ["all"] },
   ];
 
   test("relevance: title hits, then number of matches, then newest; date: newest first", () => {
@@ -247,14 +344,16 @@ describe("combining words, ranking, filters", () => {
 
   test("the URL state round-trips", () => {
     const params = new URLSearchParams(
-      "q=质量 强国&from=2019&to=2022&level=national&region=海南省&issuer=samr&sort=date",
+      "q=质量 强国&scope=theme&from=2019&to=2022&level=national&region=海南省&issuer=samr&sort=date",
     );
     expect(formatState(parseState(params)).toString()).toBe(params.toString());
-    expect(parseState(new URLSearchParams("level=bogus&from=abc&sort=x"))).toEqual({
+    expect(parseState(new URLSearchParams("level=bogus&from=abc&sort=x&scope=body"))).toEqual({
       q: "",
+      scope: "all",
       levels: [],
       sort: "relevance",
     });
+    expect(formatState(parseState(new URLSearchParams("q=x&scope=all"))).toString()).toBe("q=x");
   });
 });
 
@@ -344,5 +443,46 @@ describe("shards", () => {
       expect(Intl.getCanonicalLocales(tag)[0]).toBe(tag);
       expect(tag.split("-")[0]).toBe("und");
     }
+  });
+});
+
+describe("catalogue years", () => {
+  const records: CatalogRecord[] = [
+    {
+      year: 2025,
+      theme: "加强全面质量管理 促进质量强国建设",
+      sourceKind: "news",
+      sourceUrl: "https://example.org/a",
+      href: "themes/#year-2025",
+    },
+    {
+      year: 2023,
+      theme: "增强质量意识 推进高质量发展",
+      docNumber: "国市监质发〔2023〕73号",
+      sourceKind: "legal-database",
+      sourceUrl: "https://example.org/b",
+      href: "themes/#year-2023",
+    },
+  ];
+  const found = (q: string, scope: Scope = "all") =>
+    matchCatalog(parseQuery(q), records, scope).map((m) => `${m.record.year}:${m.fields.join(" ")}`);
+
+  test("matched by year, theme and document number, a word within one field", () => {
+    expect(found("2023")).toEqual(["2023:all year docnumber"]);
+    expect(found("2023年")).toEqual(["2023:all year"]);
+    expect(found("增强质量意识")).toEqual(["2023:all theme"]);
+    expect(found("国市监质发[2023]73号")).toEqual(["2023:all docnumber"]);
+    expect(found("质量强国 | 高质量发展")).toEqual(["2025:all theme", "2023:all theme"]);
+    expect(found("2023 -增强")).toEqual([]);
+    expect(found("质量 -2023")).toEqual(["2025:all theme"]);
+    // 发展国 runs from the theme into the document number: never a match.
+    expect(found("发展国市监")).toEqual([]);
+  });
+
+  test("scopes: theme and document number read their own field; title, slogan and issuer find none", () => {
+    expect(found("2023", "theme")).toEqual([]);
+    expect(found("2023", "docnumber")).toEqual(["2023:docnumber year"]);
+    expect(found("-数字", "theme")).toEqual(["2025:theme", "2023:theme"]);
+    for (const scope of ["title", "slogan", "issuer"] as const) expect(found("质量", scope)).toEqual([]);
   });
 });

@@ -10,7 +10,6 @@ import {
   normalizeWithMap,
   occurrences,
   parseT2S,
-  queryWords,
   serializeT2S,
 } from "../../../src/search/normalize.ts";
 
@@ -87,16 +86,6 @@ describe("normalizeWithMap", () => {
     const text = "质量强国建设，建设质量强国";
     const ranges = matchRanges(normalizeWithMap(text), ["质量强国", "国建设"]);
     expect(ranges.map((r) => text.slice(r.start, r.end))).toEqual(["质量强国建设", "质量强国"]);
-  });
-});
-
-describe("queryWords", () => {
-  test("splits at ASCII and ideographic spaces, normalises, drops empty and repeated words", () => {
-    expect(queryWords("优化营商环境 建设质量强国")).toEqual(["优化营商环境", "建设质量强国"]);
-    expect(queryWords("优化营商环境\u3000建设质量强国")).toEqual(["优化营商环境", "建设质量强国"]);
-    expect(queryWords(" 、 质量  质量 ")).toEqual(["质量"]);
-    expect(queryWords("優化營商環境", t2s)).toEqual(["优化营商环境"]);
-    expect(queryWords("   ")).toEqual([]);
   });
 });
 
