@@ -32,7 +32,7 @@ import {
   type ParsedQuery,
   type Scope,
 } from "./query.ts";
-import { onTyped, speculate } from "./typeahead.ts";
+import { onTyped, typedAhead } from "./typeahead.ts";
 import { LEVEL_LABELS } from "../shared/levels.ts";
 import { SOURCE_KIND_LABELS } from "../shared/labels.ts";
 import { withBase } from "../shared/urls.ts";
@@ -127,7 +127,7 @@ export function init(): void {
   // Pagefind starts and the query is searched while the reader types (an input method takes a
   // while): Enter then finds the look-ups done. Not on load, so that a page opened and left
   // fetches nothing more.
-  onTyped(els.input, (value) => void speculate(value, readForm().scope));
+  onTyped(els.input, (value) => typedAhead(value, readForm().scope));
   const state = parseState(new URLSearchParams(location.search));
   writeForm(state);
   if (state.q) void run(state);

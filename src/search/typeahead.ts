@@ -9,10 +9,18 @@ import { BATCH, compareMatches } from "./core.ts";
 import { noticeText, searchEngine, type SearchResult } from "./client.ts";
 import { loadSearchConfig } from "./config.ts";
 import { writeHandoff } from "./handoff.ts";
+import { normalize } from "./normalize.ts";
 import type { Scope } from "./query.ts";
 
 /** How long Enter in the header box waits for the search under way before it opens the page anyway. */
 const HANDOFF_WAIT_MS = 3000;
+/**
+ * A query whose last word is 1–2 characters is searched only once typing pauses this long: such
+ * a word is usually the start of a longer one (质 → 质量强国), and its look-up is the costliest
+ * there is (every occurrence in every notice), so searching it on every keystroke would keep
+ * the engine busy with words the reader is not looking for.
+ */
+const SHORT_WORD_PAUSE_MS = 250;
 
 let latest: { id: string; result: Promise<SearchResult> } | undefined;
 
@@ -21,7 +29,7 @@ let latest: { id: string; result: Promise<SearchResult> } | undefined;
  * the notices it would show first are loaded too. Look-ups are shared: typing 质量强国 after
  * 质量强 looks up one more word.
  */
-export function speculate(q: string, scope: Scope): Promise<SearchResult> | undefined {
+function speculate(q: string, scope: Scope): Promise<SearchResult> | undefined {
   const text = q.trim();
   if (!text) return undefined;
   const id = `${scope}\n${text}`;
@@ -36,6 +44,16 @@ export function speculate(q: string, scope: Scope): Promise<SearchResult> | unde
     latest = { id, result };
   }
   return latest.result;
+}
+
+let pause: ReturnType<typeof setTimeout> | undefined;
+
+/** Searches the value a box has just taken, now or once typing pauses (SHORT_WORD_PAUSE_MS). */
+export function typedAhead(value: string, scope: Scope): void {
+  clearTimeout(pause);
+  const last = value.trim().split(/[\s\u3000|｜]+/u).at(-1) ?? "";
+  if (Array.from(normalize(last)).length >= 3) void speculate(value, scope);
+  else pause = setTimeout(() => void speculate(value, scope), SHORT_WORD_PAUSE_MS);
 }
 
 /**
@@ -64,8 +82,8 @@ export function attachSearchBox(form: HTMLFormElement): void {
   const input = form.elements.namedItem("q");
   if (!(input instanceof HTMLInputElement)) return;
   void searchEngine().catch(() => undefined);
-  onTyped(input, (value) => void speculate(value, "all"));
-  void speculate(input.value, "all");
+  onTyped(input, (value) => typedAhead(value, "all"));
+  typedAhead(input.value, "all");
   let leaving = false;
   form.addEventListener("submit", (event) => {
     const q = input.value.trim();
