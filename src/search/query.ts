@@ -9,8 +9,12 @@
  *   质量 数字 | 绿色   质量, and 数字 or 绿色: “|” binds tighter than the space
  *
  * Each word is normalised as ever (src/search/normalize.ts): Ctrl+F-exact, with traditional
- * characters read as simplified and whitespace and punctuation ignored.
+ * characters read as simplified and whitespace and punctuation ignored. A word that is a
+ * document number in any spelling (国市监质发[2022]076号, the /wenhao/ key form
+ * 国市监质发-2022-76) is read as its printed form first (src/document/doc-number.ts), so that it
+ * finds that number and no longer one (…〔2022〕7 would otherwise find …〔2022〕76号).
  */
+import { canonicalDocNumber } from "../document/doc-number.ts";
 import { normalize, type T2SMap } from "./normalize.ts";
 
 /** Where a query is looked for: the values of the URL's `scope=`, the default first. */
@@ -44,6 +48,11 @@ export interface ParsedQuery {
   terms: QueryTerm[];
 }
 
+/** Traditional characters mapped one by one (號 → 号), so that a document number parses. */
+function simplified(word: string, t2s?: T2SMap): string {
+  return t2s ? Array.from(word, (c) => t2s.get(c) ?? c).join("") : word;
+}
+
 /** Operators that join the words on either side into one term. */
 const OR_TOKEN = /^(?:[|｜]+|或)$/u;
 const OR_SPLIT = /[|｜]/u;
@@ -67,7 +76,7 @@ export function parseQuery(query: string, t2s?: T2SMap): ParsedQuery {
     const words = token
       .replace(NOT_PREFIX, "")
       .split(OR_SPLIT)
-      .map((w) => normalize(w, t2s))
+      .map((w) => normalize(canonicalDocNumber(simplified(w, t2s)) ?? w, t2s))
       .filter(Boolean);
     const last = terms.at(-1);
     // "|B" joins the previous token too.

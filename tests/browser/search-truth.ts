@@ -24,8 +24,21 @@ export const squash = (s: string) =>
 
 const toSimplified = OpenCC.Converter({ from: "tw", to: "cn" });
 
+/**
+ * A document number typed in any spelling — any brackets or none, then 号; or the /wenhao/ key
+ * form with dashes — is read as its printed form, serial without leading zeros (README, 发文字号).
+ */
+const DOC_NUMBER = [
+  /^(\p{Script=Han}{1,12})[[(（【［〔]?((?:19|20)\d{2})[\])）】］〕]?0*(\d{1,4})号$/u,
+  /^(\p{Script=Han}{1,12})[-—_]((?:19|20)\d{2})[-—_]0*(\d{1,4})$/u,
+];
+
 /** A query word as the search must read it. */
-const word = (w: string) => squash(toSimplified(w));
+const word = (w: string) => {
+  const simple = toSimplified(w).normalize("NFKC").replace(/\s+/g, "");
+  const m = DOC_NUMBER.map((re) => re.exec(simple)).find(Boolean);
+  return squash(m ? `${m[1]}${m[2]}${m[3]}号` : simple);
+};
 
 /** The words of a query without operators, as the search must read them. */
 export const truthWords = (q: string) => [

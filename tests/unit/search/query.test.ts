@@ -13,7 +13,13 @@ import {
 } from "../../../src/search/query.ts";
 
 const terms = (q: string) =>
-  parseQuery(q, new Map([["質", "质"]])).terms.map((t) => `${t.negated ? "-" : ""}${t.words.join("|")}`);
+  parseQuery(
+    q,
+    new Map([
+      ["質", "质"],
+      ["號", "号"],
+    ]),
+  ).terms.map((t) => `${t.negated ? "-" : ""}${t.words.join("|")}`);
 
 describe("parseQuery", () => {
   test.each([
@@ -36,7 +42,11 @@ describe("parseQuery", () => {
     ["质量 或", ["质量", "或"]],
     // Punctuation and document numbers as ever; a hyphen inside a word is punctuation.
     ["国市监质发[2022]76号", ["国市监质发202276号"]],
-    ["国市监质发-2022-76", ["国市监质发202276"]],
+    // A document number in any spelling is read as printed: the key form, a zero-padded serial.
+    ["国市监质发-2022-76", ["国市监质发202276号"]],
+    ["国市监质发〔2022〕076号", ["国市监质发202276号"]],
+    ["國市監質發(2022)076號", ["國市監质發202276号"]],
+    ["-国市监质发-2022-7", ["-国市监质发20227号"]],
     ["質量 质量", ["质量"]],
     ["。，、 | -", []],
     ["   ", []],
