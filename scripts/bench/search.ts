@@ -316,7 +316,7 @@ function report(results: SizeResult[], server: string): { lines: string[]; ok: b
     const a = r.archive;
     const coldParts = (f: (c: ColdRun) => number) => ms(median(a.cold.map(f)));
     lines.push(
-      `N = ${r.n}, archive: cold median ${coldParts((c) => c.timing.total)} = starting Pagefind ${coldParts((c) => c.timing.engine)} + look-ups ${coldParts((c) => c.timing.match)} + first texts ${coldParts((c) => c.timing.texts)} (+ rendering); search files per cold query median ${kb(median(a.cold.map((c) => c.searchBytes)))}; scoped and boolean queries cold median ${ms(median(a.scopedCold))}.`,
+      `N = ${r.n}, archive: Enter handed over to the search page in ${a.enter.filter((e) => e.handedOver).length} of ${a.enter.length} queries; cold median ${coldParts((c) => c.timing.total)} = starting Pagefind ${coldParts((c) => c.timing.engine)} + look-ups ${coldParts((c) => c.timing.match)} + first texts ${coldParts((c) => c.timing.texts)} (+ rendering); search files per cold query median ${kb(median(a.cold.map((c) => c.searchBytes)))}; scoped and boolean queries cold median ${ms(median(a.scopedCold))}.`,
       `N = ${r.n}, archive precision / recall: notices and catalogue years ${a.notices.toString()}; sections of the shown notices ${pr(a.sections)}; ${[...a.scoped].map(([scope, t]) => `scope ${scope} ${t.toString()}`).join("; ")}.`,
     );
     ok &&= a.notices.perfect && a.sections.perfect && [...a.scoped.values()].every((t) => t.perfect);

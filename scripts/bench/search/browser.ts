@@ -154,6 +154,8 @@ export interface EnterRun {
   ms: number;
   /** Everything fetched from the focus on the header box to the results. */
   bytes: number;
+  /** The results page fetched no Pagefind file (the archive's: the header box handed over). */
+  handedOver: boolean;
 }
 
 /**
@@ -196,8 +198,11 @@ export async function enterRun(
     await page.waitForURL((url) => url.pathname === new URL(resultsUrl).pathname, { timeout: 60_000 });
     const timing = await waitForResults(page);
     const enter = Number(await page.evaluate(() => sessionStorage.getItem("bench:enter")));
+    const handedOver = await page.evaluate(
+      () => !performance.getEntriesByType("resource").some((r) => /\/pagefind[^/]*\//.test(r.name)),
+    );
     await page.waitForLoadState("networkidle");
-    return { ms: timing.shownAt - enter, bytes: bytes.total() };
+    return { ms: timing.shownAt - enter, bytes: bytes.total(), handedOver };
   } finally {
     await context.close();
   }
