@@ -22,7 +22,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, test } from "vitest";
 import { siteFiles } from "../build/site-files.ts";
 import { closeBrowser, expectedNotices, getBrowser, siteUrl } from "../browser/helpers.ts";
-import { noticeDocuments, squash, truthWords } from "../browser/search-truth.ts";
+import { expected, noticeDocuments, squash, truthNotices, truthWords } from "../browser/search-truth.ts";
 import { encodePath, get } from "./http.ts";
 import { readSearchConfigFile } from "../../scripts/search/index.ts";
 
@@ -389,6 +389,32 @@ describe("in Chromium under the production CSP", () => {
                 .zlyResultIds ?? [],
           );
           expect([...found].sort(), `notices found for “${q}”`).toEqual(want);
+        });
+      }
+      // Scopes and operators across shards, and the catalogue years (linked under the base path).
+      const truth = truthNotices(dist);
+      for (const [q, scope] of [
+        ["质量强国 | 双随机一公开", "all"],
+        ["质量 -海南", "all"],
+        ["2023", "all"],
+        ["质量强国 | 全面质量管理", "theme"],
+        ["市场监管总局 -科技部", "issuer"],
+      ] as const) {
+        const want = expected(truth, q, scope);
+        const url = `search/?q=${encodeURIComponent(q)}${scope === "all" ? "" : `&scope=${scope}`}`;
+        await expectClean(url, {}, async ({ page }) => {
+          await page.waitForSelector('[data-search-results][aria-busy="false"]', { timeout: 20_000 });
+          const found = await page.evaluate(() => {
+            const el = document.querySelector("[data-search-results]") as HTMLElement & {
+              zlyResultIds?: string[];
+              zlyCatalogYears?: number[];
+            };
+            const link = document.querySelector<HTMLAnchorElement>("[data-catalog-result]");
+            return { ids: el.zlyResultIds ?? [], years: el.zlyCatalogYears ?? [], link: link?.pathname };
+          });
+          expect([...found.ids].sort(), `[${scope}] ${q}`).toEqual([...want.ids].sort());
+          expect(found.years, `[${scope}] ${q}: catalogue years`).toEqual(want.catalog.map((c) => c.year));
+          if (found.link) expect(found.link).toBe(`${basePath}themes/`);
         });
       }
     },
