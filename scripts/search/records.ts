@@ -24,7 +24,6 @@ import {
 import { normalize } from "../../src/search/normalize.ts";
 import { extractSections, type SearchSection } from "../../src/search/sections.ts";
 import type { Level } from "../../src/shared/levels.ts";
-import { yearAnchor } from "../../src/themes/phrases.ts";
 
 export interface IndexedNotice {
   id: string;
@@ -143,5 +142,5 @@ export function catalogRecords(root: string, notices: readonly IndexedNoticeMeta
     .map((row) => CatalogEntrySchema.parse(row))
     .filter((row) => !held.has(row.year))
     .sort((a, b) => b.year - a.year)
-    .map((row) => ({ ...row, href: `themes/#${yearAnchor(row.year)}` }));
+    .map((row) => ({ ...row, href: `${row.year}/` }));
 }

@@ -12,7 +12,7 @@ import { positiveWords, satisfies, type ParsedQuery, type Scope } from "./query.
 
 /** A catalogue year as search.json carries it. */
 export type CatalogRecord = CatalogEntry & {
-  /** Its entry on the themes timeline, under the base path (`themes/#year-2023`). */
+  /** Its year page (theme, source, 未收录全文), under the base path (`2023/`). */
   href: string;
 };
 

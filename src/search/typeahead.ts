@@ -51,7 +51,11 @@ let pause: ReturnType<typeof setTimeout> | undefined;
 /** Searches the value a box has just taken, now or once typing pauses (SHORT_WORD_PAUSE_MS). */
 export function typedAhead(value: string, scope: Scope): void {
   clearTimeout(pause);
-  const last = value.trim().split(/[\s\u3000|｜]+/u).at(-1) ?? "";
+  const last =
+    value
+      .trim()
+      .split(/[\s\u3000|｜]+/u)
+      .at(-1) ?? "";
   if (Array.from(normalize(last)).length >= 3) void speculate(value, scope);
   else pause = setTimeout(() => void speculate(value, scope), SHORT_WORD_PAUSE_MS);
 }

@@ -202,7 +202,7 @@ describe("the 主题 scope and the catalogue years", () => {
         expect(item.text).toContain("未收录全文");
         expect(item.text).toContain(row.theme);
         expect(item.links).toContain(row.sourceUrl);
-        expect(item.links.some((href) => href.endsWith("themes/#year-2023"))).toBe(true);
+        expect(item.links.some((href) => href.endsWith("/2023/"))).toBe(true);
         expect(item.marks.map((m) => squash(m ?? ""))).toContain(squash(q));
         // Never counted or listed as a notice.
         expect(shown.ids).not.toContain("2023-quanguo");

@@ -119,7 +119,8 @@ test("search.json carries the catalogue years whose national notice is not held"
   const held = new Set(notices.filter((n) => n.data.level === "national").map((n) => n.data.year));
   for (const c of catalog) {
     expect(held.has(c.year), `${c.year} is held`).toBe(false);
-    expect(c.href).toBe(`themes/#year-${c.year}`);
+    expect(c.href).toBe(`${c.year}/`);
+    expect(existsSync(join(dist, String(c.year), "index.html")), `${c.year} has a year page`).toBe(true);
   }
 });
 

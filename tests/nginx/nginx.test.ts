@@ -414,7 +414,7 @@ describe("in Chromium under the production CSP", () => {
           });
           expect([...found.ids].sort(), `[${scope}] ${q}`).toEqual([...want.ids].sort());
           expect(found.years, `[${scope}] ${q}: catalogue years`).toEqual(want.catalog.map((c) => c.year));
-          if (found.link) expect(found.link).toBe(`${basePath}themes/`);
+          if (found.link) expect(found.link).toBe(`${basePath}${want.catalog[0]!.year}/`);
         });
       }
     },

@@ -453,7 +453,7 @@ describe("catalogue years", () => {
       theme: "加强全面质量管理 促进质量强国建设",
       sourceKind: "news",
       sourceUrl: "https://example.org/a",
-      href: "themes/#year-2025",
+      href: "2025/",
     },
     {
       year: 2023,
@@ -461,7 +461,7 @@ describe("catalogue years", () => {
       docNumber: "国市监质发〔2023〕73号",
       sourceKind: "legal-database",
       sourceUrl: "https://example.org/b",
-      href: "themes/#year-2023",
+      href: "2023/",
     },
   ];
   const found = (q: string, scope: Scope = "all") =>
