@@ -28,7 +28,8 @@ import yaml from "js-yaml";
 import { bodyBlocks } from "../../src/text/notice-text.ts";
 import { blocksToText } from "../../src/text/plain-text.ts";
 import { numberingOf } from "../../src/document/numbering.ts";
-import { regions } from "../../src/archive/regions.ts";
+import { childrenOf } from "../../src/archive/regions/divisions.ts";
+import { regionSlug } from "../../src/archive/regions/slugs.ts";
 
 const root = resolve(import.meta.dirname, "..", "..");
 
@@ -138,12 +139,16 @@ export function generateSyntheticArchive(options: SyntheticOptions): SyntheticNo
   const firstYear = 1995;
   const years = 30;
   const usedSlugs = new Set<string>();
+  const provinces = childrenOf(undefined);
   const notices: SyntheticNotice[] = [];
   for (let i = 0; i < options.n; i++) {
     const year = firstYear + (i % years);
     const national = i < years;
-    const region = pick(regions);
-    const level = national ? "national" : random() < 0.7 ? "provincial" : "municipal";
+    const province = pick(provinces);
+    const cities = childrenOf(province.code).filter((d) => d.level === "municipal");
+    const division = random() < 0.7 || !cities.length ? province : pick(cities);
+    const level = national ? "national" : division.level;
+    const region = { name: division.name, code: division.code, slug: regionSlug(division.code) };
     let slug = "quanguo";
     if (!national) {
       let k = 1;
@@ -188,7 +193,7 @@ export function generateSyntheticArchive(options: SyntheticOptions): SyntheticNo
       docNumber,
       year,
       level,
-      ...(national ? {} : { region: region.name }),
+      ...(national ? {} : { region: region.name, regionCode: region.code }),
       slug,
       theme,
       ...(slogans.length ? { slogans } : {}),

@@ -3,6 +3,7 @@ import { canonicalDocNumber } from "../document/doc-number.ts";
 import { LEVELS } from "../shared/levels.ts";
 import { inferableFields } from "../shared/notice.ts";
 import { IsoDateSchema } from "./dates.ts";
+import { RegionCodeSchema } from "./issuer.ts";
 import { ProvenanceSchema } from "./provenance.ts";
 
 /** A 发文字号 in its printed form with 〔〕 brackets, e.g. 国市监质发〔2022〕76号. */
@@ -53,12 +54,21 @@ export const NoticeSchema = z
     docNumber: DocNumberSchema.optional(),
     /** Activity year (the September the notice is about). */
     year: z.number().int().min(1978).max(2100),
-    /** URL slug: `quanguo` for national notices, the region's pinyin otherwise. Permanent. */
+    /**
+     * URL slug, permanent (README: The URL promise): `quanguo` for national notices, else the
+     * region's pinyin down its division path (`hainan`, `hainan-sanya`, `shanghai-fengxian`);
+     * a second notice of the same region and year ends in `-2`.
+     */
     slug: z.string().regex(/^[a-z][a-z0-9-]*$/, "lowercase ASCII, e.g. quanguo or hainan"),
-    /** Administrative level of the notice. */
+    /** Administrative level of the notice: that of its region's division (GB/T 2260). */
     level: z.enum(LEVELS),
-    /** Region for non-national notices, as the text names it, e.g. 海南省. */
+    /** Region of a non-national notice, as the division is officially named, e.g. 海南省, 三亚市. */
     region: z.string().optional(),
+    /**
+     * GB/T 2260 code of the region, e.g. 460200 for 三亚市. Required for municipal and county
+     * notices (a county name alone can be shared); a province is also known by its name.
+     */
+    regionCode: RegionCodeSchema.optional(),
     /** 活动主题, as printed. */
     theme: z.string().optional(),
     /** 活动口号, in the printed order. */
@@ -108,11 +118,25 @@ export const NoticeSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["region"],
-        message: "a region (e.g. 海南省) for a provincial or municipal notice",
+        message: `a region (e.g. 海南省) for a ${notice.level} notice`,
       });
     }
-    if (notice.level === "national" && notice.slug !== "quanguo") {
-      ctx.addIssue({ code: "custom", path: ["slug"], message: "`quanguo` for a national notice" });
+    if ((notice.level === "municipal" || notice.level === "county") && !notice.regionCode) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["regionCode"],
+        message: `the GB/T 2260 code of the region of a ${notice.level} notice, e.g. 460200 for 三亚市`,
+      });
+    }
+    if (notice.level === "national" && !/^quanguo(?:-\d+)?$/.test(notice.slug)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["slug"],
+        message: "`quanguo` for a national notice (`quanguo-2` for a second one in a year)",
+      });
+    }
+    if (notice.level === "national" && (notice.region || notice.regionCode)) {
+      ctx.addIssue({ code: "custom", path: ["region"], message: "no region for a national notice" });
     }
     for (const [i, inference] of notice.inferred.entries()) {
       if (notice[inference.field] === undefined) {

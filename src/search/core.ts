@@ -30,7 +30,7 @@
  * need both), while a look-up of `xyz_` (the other scopes) returns the fields' few positions
  * only, never the text's thousands. The two sort side by side: one index chunk holds both.
  */
-import type { Level } from "../shared/levels.ts";
+import { LEVELS, type Level } from "../shared/levels.ts";
 import {
   SCOPES,
   isScope,
@@ -144,8 +144,9 @@ export interface NoticeKey extends FacetKey {
   fieldStarts: number[];
 }
 
-const LEVEL_CODES = { national: "n", provincial: "p", municipal: "m" } as const;
-const LEVEL_BY_CODE: Record<string, NoticeKey["level"]> = { n: "national", p: "provincial", m: "municipal" };
+/** One letter per level in search.json's keys (a wire format: never reuse a letter). */
+const LEVEL_CODES: Record<Level, string> = { national: "n", provincial: "p", municipal: "m", county: "c" };
+const LEVEL_BY_CODE = new Map(LEVELS.map((level) => [LEVEL_CODES[level], level]));
 
 /** `ordinal~id~starts~level~region~issuers`, the starts of the regions after the first joined by dots. */
 export function formatKey(k: Omit<NoticeKey, "year">): string {
@@ -165,12 +166,12 @@ export function parseKey(value: string): NoticeKey {
   const [ordinal, id, starts, level, region, issuers] = value.split("~");
   const year = Number(/^(\d{4})-/.exec(id ?? "")?.[1]);
   const fieldStarts = [0, ...(starts ?? "").split(".").map(Number)];
+  const levelName = level === undefined ? undefined : LEVEL_BY_CODE.get(level);
   if (
     ordinal === undefined ||
     !id ||
     !year ||
-    !level ||
-    !LEVEL_BY_CODE[level] ||
+    !levelName ||
     fieldStarts.length !== RECORD_FIELDS.length ||
     fieldStarts.some((n) => !Number.isInteger(n))
   )
@@ -180,7 +181,7 @@ export function parseKey(value: string): NoticeKey {
     id,
     year,
     fieldStarts,
-    level: LEVEL_BY_CODE[level],
+    level: levelName,
     region: region ?? "",
     issuers: issuers ? issuers.split(",") : [],
   };
@@ -377,8 +378,6 @@ export interface SearchState {
   sort: SortOrder;
 }
 
-const LEVELS: NoticeKey["level"][] = ["national", "provincial", "municipal"];
-
 export function parseState(params: URLSearchParams): SearchState {
   const year = (name: string) => {
     const v = Number(params.get(name));
@@ -393,7 +392,7 @@ export function parseState(params: URLSearchParams): SearchState {
     scope: isScope(params.get("scope")) ? (params.get("scope") as Scope) : "all",
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
-    levels: params.getAll("level").filter((l): l is NoticeKey["level"] => LEVELS.includes(l as never)),
+    levels: params.getAll("level").filter((l): l is NoticeKey["level"] => (LEVELS as readonly string[]).includes(l)),
     ...(region ? { region } : {}),
     ...(issuer ? { issuer } : {}),
     sort: params.get("sort") === "date" ? "date" : "relevance",

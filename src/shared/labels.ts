@@ -36,7 +36,8 @@ export const issuerKinds = [
   "customs", // 海关总署及各直属海关
   "organization", // 群团组织、联合会（全国总工会、全国工商联、供销合作总社）
   "office", // 议事协调机构的办公室（质量强省办）
-  "department", // 省级政府部门（厅、局、委）
+  "department", // 地方政府部门（厅、局、委）
+  "government", // 地方人民政府
 ] as const;
 
 export type Completeness = (typeof completenessValues)[number];

@@ -6,8 +6,25 @@
 import { COMPLETENESS_DESCRIPTIONS, COMPLETENESS_LABELS, type Completeness } from "./labels.ts";
 import { LEVEL_LABELS, type Level } from "./levels.ts";
 
-/** Frontmatter fields that can hold a value inferred from the text rather than stated by it. */
-export const inferableFields = ["title", "docNumber", "signedDate", "declaredIssuerCount", "theme"] as const;
+/**
+ * Frontmatter fields that can hold a value inferred from the text rather than stated by it (or
+ * supplied by the archivist: the importer's --year, --level, --region, --slug, --title and
+ * --doc-number record their value here, with the archivist's basis).
+ */
+export const inferableFields = [
+  "title",
+  "docNumber",
+  "year",
+  "level",
+  "region",
+  "regionCode",
+  "slug",
+  "signedDate",
+  "printedDate",
+  "publishedDate",
+  "declaredIssuerCount",
+  "theme",
+] as const;
 
 export type InferableField = (typeof inferableFields)[number];
 
