@@ -20,7 +20,14 @@
  *   ……”) belongs to the first; every other registry name in the item is a mention.
  * - Items whose opening names no registry body are returned as `unresolved`, never guessed.
  */
-import { compactName, resolveIssuer, type IssuerIndex } from "../archive/issuers.ts";
+import {
+  compactName,
+  namesInContext,
+  resolveIssuer,
+  type IssuerContext,
+  type IssuerIndex,
+} from "../archive/issuers.ts";
+import { noticeDivision } from "../archive/regions/lookup.ts";
 import { numberingOf } from "../document/numbering.ts";
 import type { AttachmentBlock, Block } from "../schemas/api.ts";
 import { levelRank, type Level } from "../shared/levels.ts";
@@ -36,6 +43,7 @@ export interface ActivityNotice {
     slug: string;
     level: Level;
     region?: string | undefined;
+    regionCode?: string | undefined;
     attachments: { n: number; title: string }[];
     provenance: { completeness: string[] };
   };
@@ -103,14 +111,22 @@ function paragraphsOf(blocks: readonly Block[]): { anchor: string; text: string 
   });
 }
 
-/** The longest prefix of `text` that names a registry body: [id, prefix as printed]. */
-export function bodyAtStart(index: IssuerIndex, text: string, maxLength = 30): [string, string] | undefined {
+/**
+ * The longest prefix of `text` that names a registry body in the notice's context (generic
+ * names such as 省教育厅 mean the body of the notice's own region): [id, prefix as printed].
+ */
+export function bodyAtStart(
+  index: IssuerIndex,
+  text: string,
+  context: IssuerContext = {},
+  maxLength = 30,
+): [string, string] | undefined {
   const head = text.slice(0, maxLength);
   for (let length = head.length; length >= 2; length--) {
     const prefix = head.slice(0, length);
     // A name never ends in a space or punctuation; skip prefixes that do.
     if (/[\s\p{P}]$/u.test(prefix)) continue;
-    const id = resolveIssuer(index, prefix);
+    const id = resolveIssuer(index, prefix, context);
     if (id) return [id, prefix];
   }
   return undefined;
@@ -120,8 +136,9 @@ export function bodyAtStart(index: IssuerIndex, text: string, maxLength = 30): [
  * Registry bodies named anywhere in `text`, longest spelling first, without overlaps
  * (人民银行海口中心支行 is not also 人民银行), in order of first appearance.
  */
-function bodiesNamedIn(index: IssuerIndex, text: string): string[] {
-  const names = [...index.byName.keys()].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
+function bodiesNamedIn(index: IssuerIndex, text: string, context: IssuerContext): string[] {
+  const byName = namesInContext(index, context);
+  const names = [...byName.keys()].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
   const compact = compactName(text);
   const taken = new Array<boolean>(compact.length).fill(false);
   const found: { at: number; id: string }[] = [];
@@ -133,7 +150,7 @@ function bodiesNamedIn(index: IssuerIndex, text: string): string[] {
       from = at + 1;
       if (taken.slice(at, at + name.length).some(Boolean)) continue;
       taken.fill(true, at, at + name.length);
-      found.push({ at, id: index.byName.get(name)! });
+      found.push({ at, id: byName.get(name)! });
     }
   }
   const ids: string[] = [];
@@ -149,6 +166,9 @@ export function parseActivities(notice: ActivityNotice, index: IssuerIndex): Par
   );
   if (!wanted.size) return result;
   const truncated = notice.data.provenance.completeness.includes("truncated");
+  const context: IssuerContext = {
+    regionCode: noticeDivision(notice.data.region, notice.data.regionCode)?.code,
+  };
   const attachments = notice.blocks.filter((b): b is AttachmentBlock => b.type === "attachment");
   const lastAttachment = Math.max(...attachments.map((a) => a.n));
 
@@ -170,7 +190,7 @@ export function parseActivities(notice: ActivityNotice, index: IssuerIndex): Par
     for (const [i, item] of items.entries()) {
       const text = item.paragraphs.join("\n");
       const isLast = i === items.length - 1 && n === lastAttachment;
-      const found = bodyAtStart(index, text);
+      const found = bodyAtStart(index, text, context);
       if (!found) {
         result.unresolved.push({
           noticeId: notice.id,
@@ -194,7 +214,7 @@ export function parseActivities(notice: ActivityNotice, index: IssuerIndex): Par
         anchor: item.anchor,
         text,
         named,
-        mentions: bodiesNamedIn(index, text.slice(named.length)).filter((id) => id !== issuerId),
+        mentions: bodiesNamedIn(index, text.slice(named.length), context).filter((id) => id !== issuerId),
         truncated: truncated && isLast,
       };
       if (notice.data.region) activity.region = notice.data.region;

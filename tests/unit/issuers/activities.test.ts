@@ -107,10 +107,12 @@ describe("activities parsed from each seed's attachment 1", () => {
 describe("resolving the body an item names", () => {
   it("takes the longest prefix that names a registry body", () => {
     expect(bodyAtStart(index, "国家发展改革委开展社会信用体系建设行动")).toEqual(["ndrc", "国家发展改革委"]);
-    expect(bodyAtStart(index, "人民银行海口中心支行开展“金融知识普及月”")).toEqual([
+    // A name that does not begin with its region means the body in its own region's notices.
+    expect(bodyAtStart(index, "人民银行海口中心支行开展“金融知识普及月”", { regionCode: "460000" })).toEqual([
       "hainan-pbc",
       "人民银行海口中心支行",
     ]);
+    expect(bodyAtStart(index, "人民银行海口中心支行开展“金融知识普及月”")).toEqual(["pbc", "人民银行"]);
     expect(bodyAtStart(index, "人民银行开展“金融标准 为民利企”")).toEqual(["pbc", "人民银行"]);
     expect(bodyAtStart(index, "卫生健康委组织实施医养结合机构服务质量提升行动")?.[0]).toBe("nhc");
     expect(bodyAtStart(index, "有关行业协会开展活动")).toBeUndefined();
