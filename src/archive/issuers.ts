@@ -67,7 +67,9 @@ export function buildIssuerIndex(issuers: readonly Issuer[]): IssuerIndex {
       if (!region || namesItsRegion(key, region)) {
         const other = global.get(key);
         if (other && other !== issuer.id)
-          throw new Error(`the name ${name} belongs to both ${other} and ${issuer.id} in the issuer registry`);
+          throw new Error(
+            `the name ${name} belongs to both ${other} and ${issuer.id} in the issuer registry`,
+          );
         global.set(key, issuer.id);
       } else {
         const list = contextual.get(key) ?? [];
@@ -91,7 +93,11 @@ export function buildIssuerIndex(issuers: readonly Issuer[]): IssuerIndex {
 }
 
 /** The id of the body a printed name denotes in this context, or undefined. */
-export function resolveIssuer(index: IssuerIndex, name: string, context: IssuerContext = {}): string | undefined {
+export function resolveIssuer(
+  index: IssuerIndex,
+  name: string,
+  context: IssuerContext = {},
+): string | undefined {
   const key = compactName(name);
   const id = index.global.get(key);
   if (id) return id;
@@ -125,7 +131,11 @@ export function suggestIssuer(index: IssuerIndex, name: string): string | undefi
  * part of the line is not a known body. Names are separated by two or more spaces, or by single
  * spaces when single spaces also fall inside spaced-out names (市场监管总局  中央宣传部  教 育 部).
  */
-export function issuersInLine(index: IssuerIndex, line: string, context: IssuerContext = {}): string[] | undefined {
+export function issuersInLine(
+  index: IssuerIndex,
+  line: string,
+  context: IssuerContext = {},
+): string[] | undefined {
   return splitNames(line, (name) => resolveIssuer(index, name, context));
 }
 

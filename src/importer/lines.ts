@@ -4,7 +4,9 @@
  * fidelity check.
  */
 import type { RemovalReason } from "../shared/labels.ts";
+import { splitRunOn } from "./oneline.ts";
 import { repairLine, type RepairCounts } from "./repair.ts";
+import { webJunk } from "./web-junk.ts";
 
 export interface SourceLine {
   /** 1-based line number in the verbatim source. */
@@ -31,6 +33,8 @@ export interface LinesResult {
   repairs: RepairCounts;
   /** True when an advert or "preview ended" marker shows the text was cut off. */
   truncatedByAdvert: boolean;
+  /** Source lines that held a whole notice and were cut at the layout's line breaks. */
+  runOnLines: number[];
 }
 
 const BOOKMARK = /^\[bookmark:[^\]]*\]/;
@@ -41,18 +45,31 @@ const ADVERT = /预览已结束|完整报告链接|二维码如下|下载完整�
 const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/;
 const BULLET = /^[-•·●▪]\s+/;
 
-export function splitLines(text: string): LinesResult {
+/** The source's lines as [line number, text], a run-on notice cut into its printed lines. */
+function sourceLines(text: string, runOnLines: number[]): [number, string][] {
   const raw = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  // Only a text of one or two lines can be a notice copied without its line breaks.
+  const filled = raw.filter((l) => l.trim()).length;
+  return raw.flatMap((line, i): [number, string][] => {
+    const pieces = filled <= 3 && line.length > 200 ? splitRunOn(line) : undefined;
+    if (!pieces) return [[i + 1, line]];
+    runOnLines.push(i + 1);
+    return pieces.map((piece): [number, string] => [i + 1, piece]);
+  });
+}
+
+export function splitLines(text: string): LinesResult {
+  const runOnLines: number[] = [];
+  const raw = sourceLines(text, runOnLines);
   const lines: SourceLine[] = [];
   const removed: RemovedJunk[] = [];
-  const repairs: RepairCounts = { spaces: 0, punctuation: 0 };
+  const repairs: RepairCounts = { spaces: 0, punctuation: 0, radicals: 0 };
   let gap = 0;
   let pendingNumeral: number | undefined;
   let truncatedByAdvert = false;
 
-  for (let i = 0; i < raw.length; i++) {
-    const lineNo = i + 1;
-    let original = raw[i]!;
+  for (const [lineNo, rawLine] of raw) {
+    let original = rawLine;
     if (truncatedByAdvert) {
       // Everything after an advert marker is the advert (its link, its QR code caption).
       if (original.trim())
@@ -65,26 +82,33 @@ export function splitLines(text: string): LinesResult {
       original = original.trimStart().slice(bookmark[0].length);
     }
     const trimmed = original.replace(/[\u00a0\u3000\t ]+/g, " ").trim();
+    // A whole line removed is recorded exactly as it stands (the fidelity check finds it there).
+    const exact = original.trim();
     if (!trimmed) {
       gap++;
       continue;
     }
     if (ADVERT.test(trimmed)) {
-      removed.push({ line: lineNo, text: trimmed, reason: "advert: the web copy stops here" });
+      removed.push({ line: lineNo, text: exact, reason: "advert: the web copy stops here" });
       truncatedByAdvert = true;
       continue;
     }
+    const junk = webJunk(trimmed, { first: lines.length === 0 });
+    if (junk) {
+      removed.push({ line: lineNo, text: exact, reason: junk });
+      continue;
+    }
     if (PAGE_NUMBER.test(trimmed)) {
-      removed.push({ line: lineNo, text: trimmed, reason: "page number" });
+      removed.push({ line: lineNo, text: exact, reason: "page number" });
       continue;
     }
     if (BARE_NUMERAL.test(trimmed)) {
-      removed.push({ line: lineNo, text: trimmed, reason: "bare section numeral from a web layout" });
+      removed.push({ line: lineNo, text: exact, reason: "bare section numeral from a web layout" });
       pendingNumeral = Number(trimmed);
       continue;
     }
     if (URL_LINE.test(trimmed) && lines.length > 0 && removed.at(-1)?.reason.startsWith("advert")) {
-      removed.push({ line: lineNo, text: trimmed, reason: "advert link" });
+      removed.push({ line: lineNo, text: exact, reason: "advert link" });
       continue;
     }
     let text = trimmed;
@@ -102,5 +126,5 @@ export function splitLines(text: string): LinesResult {
     gap = 0;
     pendingNumeral = undefined;
   }
-  return { lines, removed, repairs, truncatedByAdvert };
+  return { lines, removed, repairs, truncatedByAdvert, runOnLines };
 }

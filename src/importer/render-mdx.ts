@@ -9,13 +9,16 @@ import { unwrapTitle } from "./extract.ts";
 
 /**
  * Escapes what MDX would read as syntax: `{ } < >` (expressions, JSX), Markdown emphasis,
- * links and code, HTML entities, and block syntax at the start of a line (# - + > 1.).
+ * links and code, HTML entities, block syntax at the start of a line (# - + > 1.), and a line
+ * that starts with `import ` or `export ` (MDX would run it as JavaScript): its first letter is
+ * written as a character reference, which the page shows as the letter itself.
  */
 export function escapeMdx(text: string): string {
   return text
     .replace(/[\\`*_{}[\]<>&|~]/g, "\\$&")
     .replace(/^(\s*)([#+\-=>])/, "$1\\$2")
-    .replace(/^(\d{1,9})([.)])/, "$1\\$2");
+    .replace(/^(\d{1,9})([.)])/, "$1\\$2")
+    .replace(/^(?:i(?=mport )|e(?=xport ))/gmu, (letter) => `&#x${letter.charCodeAt(0).toString(16)};`);
 }
 
 export function renderBody(parts: Part[]): string {

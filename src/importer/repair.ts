@@ -1,8 +1,10 @@
 /**
  * Repairs extraction damage inside one line without changing a word: stray spaces between
  * Chinese and numbers, half-width punctuation inside Chinese text, full-width and no-break
- * spaces. Letters and digits are never touched (the fidelity check relies on it).
+ * spaces, CJK radicals a PDF's text layer gives for ideographs (⽉ → 月). Letters and digits are never touched (the fidelity check relies on it).
  */
+
+import { foldRadicals } from "../shared/radicals.ts";
 
 const HAN = "\\p{Script=Han}";
 /** Full-width punctuation that never wants a space beside it. */
@@ -13,6 +15,8 @@ const HALF_TO_FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：
 export interface RepairCounts {
   spaces: number;
   punctuation: number;
+  /** Lines whose CJK radicals (a PDF's ⽉ for 月) were read as the ideographs they stand for. */
+  radicals: number;
 }
 
 function count(counts: RepairCounts, key: keyof RepairCounts, before: string, after: string): string {
@@ -23,6 +27,7 @@ function count(counts: RepairCounts, key: keyof RepairCounts, before: string, af
 /** Repairs one line; `counts` accumulates what was changed, for the import report. */
 export function repairLine(raw: string, counts: RepairCounts): string {
   let line = raw;
+  line = count(counts, "radicals", line, foldRadicals(line));
   // No-break and full-width spaces are layout, not text; the line's own indentation goes.
   line = count(counts, "spaces", line, line.replace(/[\u00a0\u3000\t]/g, " ").trim());
   line = count(counts, "punctuation", line, fullWidthPunctuation(line));

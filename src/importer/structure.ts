@@ -49,7 +49,11 @@ export type Part = Block | Heading | Paragraph | List | AttachmentStart;
 
 export interface ParseOptions {
   /** Ids of the issuers a line names, when the whole line is issuer names (header/signature lines). */
-  issuersInLine: (line: string) => string[] | undefined;
+  /**
+   * Whether a line is made only of names of bodies: `known` when each is in the issuer registry,
+   * `name-like` when some are not but read as names of bodies (浙江省市场监督管理局).
+   */
+  bodyLine: (line: string) => "known" | "name-like" | undefined;
 }
 
 const META_LABEL =
@@ -93,7 +97,7 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
         i++;
         continue;
       }
-      if (!sawTitle && (options.issuersInLine(text) || isMastheadLine(text, options))) {
+      if (!sawTitle && (options.bodyLine(text) || isMastheadLine(text, options))) {
         pushBlock("masthead", current);
         i++;
         continue;
@@ -108,6 +112,18 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
         sawTitle = true;
         i++;
         continue;
+      }
+      // A title wrapped onto the next lines (a PDF's text layer breaks it where the page did).
+      if (!sawTitle && /关于/.test(text) && !/[。；]/.test(text)) {
+        let end = i + 1;
+        let joined = text;
+        while (end < lines.length && end - i < 3 && !TITLE.test(joined)) joined += lines[end++]!.text;
+        if (TITLE.test(joined) && significantLength(joined) <= 80) {
+          for (let k = i; k < end; k++) pushBlock("title", lines[k]!);
+          sawTitle = true;
+          i = end;
+          continue;
+        }
       }
       if (sawTitle && !numbered(text) && !/^(为|根据|按照|依据|近日|现)/.test(text)) {
         // 主送: the lines after the title up to the one ending in "：".
@@ -186,7 +202,11 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
         phase = "tail";
         continue;
       }
-      if (options.issuersInLine(text) && (phase === "tail" || significantLength(text) <= 40)) {
+      const body = options.bodyLine(text);
+      if (
+        (body === "known" && (phase === "tail" || significantLength(text) <= 40)) ||
+        (body === "name-like" && (phase === "tail" || signsOff(lines, i, options)))
+      ) {
         pushBlock("signature", current);
         phase = "tail";
         i++;
@@ -218,7 +238,20 @@ export function parseStructure(lines: SourceLine[], options: ParseOptions): Part
 
 function isMastheadLine(text: string, options: ParseOptions): boolean {
   const m = /^(.+?)\s*文件$/.exec(text);
-  return Boolean(m && options.issuersInLine(m[1]!));
+  return Boolean(m && options.bodyLine(m[1]!));
+}
+
+/**
+ * True when the body names from line `i` on are followed by a date: a signature of bodies the
+ * registry does not know yet (a line that only names a body is otherwise running text).
+ */
+function signsOff(lines: SourceLine[], i: number, options: ParseOptions): boolean {
+  for (let j = i; j < Math.min(lines.length, i + 6); j++) {
+    const text = lines[j]!.text;
+    if (isDateLine(text)) return j > i;
+    if (!options.bodyLine(text)) return false;
+  }
+  return false;
 }
 
 function isDateLikeTail(text: string): boolean {

@@ -26,12 +26,41 @@ const OfficialSourceSchema = z.object({
   publisher: z.string().min(2).optional(),
 });
 
+/** A source file: content/sources/{id}.txt, and {id}.2.txt, {id}.3.txt … for corrections. */
+const SourcePathSchema = z
+  .string()
+  .regex(
+    /^content\/sources\/[a-z0-9-]+(?:\.\d+)?\.txt$/,
+    "a path like content/sources/2019-quanguo.txt (or 2019-quanguo.2.txt for a corrected source)",
+  );
+
+/** The file a Word or PDF notice was received as: its text is the source, the file is traced. */
+const OriginalSchema = z.object({
+  /** What the file was. */
+  format: z.enum(["docx", "pdf"]),
+  /** SHA-256 of the file as received. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits"),
+  /** The library (and its version) that extracted the text, e.g. mammoth 1.13.0. */
+  extractedWith: z.string().min(2),
+});
+
+/**
+ * A source the notice was archived from before a better one replaced it. Sources are
+ * append-only: the file stays, and a `corrected` changelog entry of that day records the change.
+ */
+const EarlierSourceSchema = z.object({
+  /** Its path (it is kept). */
+  source: SourcePathSchema,
+  /** Its SHA-256. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits"),
+  /** The day it was replaced (the date of the `corrected` changelog entry). */
+  replaced: IsoDateSchema,
+});
+
 /** Where the archived text came from and how whole it is. */
 export const ProvenanceSchema = z.object({
   /** Path of the verbatim source next to the notice, relative to the project root. */
-  source: z
-    .string()
-    .regex(/^content\/sources\/[a-z0-9-]+\.txt$/, "a path like content/sources/2019-quanguo.txt"),
+  source: SourcePathSchema,
   /** SHA-256 of the source file's bytes, so a changed source is noticed. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/, "64 lowercase hex digits"),
   /**
@@ -45,6 +74,8 @@ export const ProvenanceSchema = z.object({
   receivedAs: z.string().optional(),
   /** Encoding the file was received in, when it was converted to UTF-8 (e.g. GB18030). */
   convertedFrom: z.string().optional(),
+  /** The Word or PDF file the text was extracted from. */
+  original: OriginalSchema.optional(),
   /** How whole the text is; `complete` stands alone. */
   completeness: z
     .array(z.enum(completenessValues))
@@ -54,4 +85,6 @@ export const ProvenanceSchema = z.object({
   note: z.string().optional(),
   /** Extraction junk removed by the importer (bookmark markers, adverts, bare numerals). */
   removed: z.array(RemovalSchema).default([]),
+  /** Sources this notice was archived from before the present one, oldest first. */
+  earlierSources: z.array(EarlierSourceSchema).min(1).optional(),
 });

@@ -103,7 +103,16 @@ export type RemovalReason =
   | "advert link"
   | "page number"
   | "bare section numeral from a web layout"
-  | "word-processor list bullet";
+  | "word-processor list bullet"
+  | "web page: the page title with the site's name"
+  | "web page: breadcrumbs"
+  | "web page: publication details of the page"
+  | "web page: font-size switch"
+  | "web page: share buttons"
+  | "web page: page controls"
+  | "web page: links to other pages"
+  | "web page: QR code caption"
+  | "web page: the site's footer";
 
 const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
   "word-processor bookmark marker": "文字处理软件的书签标记",
@@ -113,6 +122,15 @@ const REMOVAL_REASON_LABELS: Record<RemovalReason, string> = {
   "page number": "页码",
   "bare section numeral from a web layout": "网页排版残留的单独序号",
   "word-processor list bullet": "文字处理软件的列表符号",
+  "web page: the page title with the site's name": "网页标题（带网站名称）",
+  "web page: breadcrumbs": "网页的位置导航",
+  "web page: publication details of the page": "网页的发布信息（发布时间、来源、浏览次数等）",
+  "web page: font-size switch": "网页的字号切换",
+  "web page: share buttons": "网页的分享按钮",
+  "web page: page controls": "网页的打印、关闭等按钮",
+  "web page: links to other pages": "网页的上一篇、下一篇等链接",
+  "web page: QR code caption": "网页的二维码说明",
+  "web page: the site's footer": "网站页脚（版权、备案信息）",
 };
 
 /** A removal's reason as the pages show it; a reason written by hand (in Chinese) as it is. */

@@ -73,7 +73,12 @@ export function divisions(): Map<string, Division> {
       placeholders.add(c.code);
       continue;
     }
-    map.set(pad(c.code), { code: pad(c.code), name: c.name, level: "municipal", parent: pad(c.provinceCode) });
+    map.set(pad(c.code), {
+      code: pad(c.code),
+      name: c.name,
+      level: "municipal",
+      parent: pad(c.provinceCode),
+    });
   }
   for (const a of areas) {
     // Cities without counties (东莞市, 中山市, 儋州市) are listed again as their own county.

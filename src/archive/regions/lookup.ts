@@ -17,7 +17,10 @@ export function regionCodeOfName(name: string): string | undefined {
  * The division a notice's region fields denote: `regionCode` when given, else the province
  * named `region`. Undefined when neither identifies one.
  */
-export function noticeDivision(region: string | undefined, regionCode: string | undefined): Division | undefined {
+export function noticeDivision(
+  region: string | undefined,
+  regionCode: string | undefined,
+): Division | undefined {
   if (regionCode) return divisionByCode(regionCode);
   const code = region ? regionCodeOfName(region) : undefined;
   return code ? divisionByCode(code) : undefined;

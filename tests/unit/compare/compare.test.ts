@@ -65,7 +65,7 @@ function heldNotices(): TestNotice[] {
  * Notices made by the importer from the seed texts with the year changed (test fixtures, not
  * real notices): a 2023 national notice, and a 2023 provincial notice that implements it.
  */
-function importedFixtures(): TestNotice[] {
+async function importedFixtures(): Promise<TestNotice[]> {
   const issuers = loadIssuerIndex(root);
   const seed = (name: string) =>
     readFileSync(join(root, "tests/fixtures/importer", name, "input.txt"), "utf8");
@@ -75,22 +75,24 @@ function importedFixtures(): TestNotice[] {
       .replaceAll("国市监质发〔2022〕76号", "国市监质〔2023〕162号")
       .replaceAll("2022", "2023"),
   ];
-  return texts.map((text) => {
-    const result = importNotice({
-      bytes: new TextEncoder().encode(text),
-      receivedAs: "fixture.txt",
-      issuers,
-    });
-    const d = result.frontmatter;
-    return {
-      id: result.id,
-      year: d.year,
-      level: d.level,
-      docNumber: d.docNumber,
-      respondsTo: d.respondsTo,
-      body: result.body,
-    };
-  });
+  return Promise.all(
+    texts.map(async (text) => {
+      const result = await importNotice({
+        bytes: new TextEncoder().encode(text),
+        receivedAs: "fixture.txt",
+        issuers,
+      });
+      const d = result.frontmatter!;
+      return {
+        id: result.id!,
+        year: d.year,
+        level: d.level,
+        docNumber: d.docNumber,
+        respondsTo: d.respondsTo,
+        body: result.body,
+      };
+    }),
+  );
 }
 
 function doc(notice: TestNotice): CompareDoc {
@@ -252,8 +254,8 @@ describe("pairs come from the notices alone", () => {
     ]);
   });
 
-  it("notices made by the importer bring their comparisons with them", () => {
-    const fixtures = importedFixtures();
+  it("notices made by the importer bring their comparisons with them", async () => {
+    const fixtures = await importedFixtures();
     expect(fixtures.map((f) => f.id)).toEqual(["2023-quanguo", "2023-hainan"]);
     const ids = pairIds([...notices, ...fixtures]);
     expect(ids).toContain("2023-quanguo → 2024-quanguo (previous-year)");

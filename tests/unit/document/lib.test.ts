@@ -95,7 +95,7 @@ describe("repairs change no letter or digit", () => {
     expect(fullWidthPunctuation("https://www.samr.gov.cn/zlfzj/")).toBe("https://www.samr.gov.cn/zlfzj/");
   });
   it("stray spaces around numbers go, spaces between Chinese phrases stay", () => {
-    const counts = { spaces: 0, punctuation: 0 };
+    const counts = { spaces: 0, punctuation: 0, radicals: 0 };
     expect(repairLine("开展 12315 等投诉", counts)).toBe("开展12315等投诉");
     expect(repairLine("共创中国质量 建设质量强国", counts)).toBe("共创中国质量 建设质量强国");
     expect(repairLine("\u3000\u3000（三） 强化质量监管,保障安全消费。", counts)).toBe(

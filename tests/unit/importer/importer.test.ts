@@ -1,9 +1,10 @@
 /**
- * The importer through its real pipeline, on fixture folders (input.txt → expected.mdx, or
- * expected-error.txt). A new edge case is a new folder. Beyond the golden files, expectations
- * are derived from the source texts themselves, not from the importer's output.
+ * The importer through its real pipeline, on fixture folders (input.txt, .docx or .pdf, with
+ * options.json for the archivist's flags → expected.mdx, or expected-error.txt). A new edge case
+ * is a new folder. Beyond the golden files, expectations are derived from the source texts
+ * themselves, not from the importer's output.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadIssuerIndex } from "../../../src/archive/files.ts";
@@ -12,25 +13,29 @@ import { compareFidelity } from "../../../src/archive/fidelity.ts";
 import { bodyTree } from "../../../src/document/pipeline.ts";
 import { significantChars } from "../../../src/shared/letters.ts";
 import { importNotice, type ImportResult } from "../../../src/importer/index.ts";
+import { expectedError, fixtureInput, fixtureNames } from "../../../scripts/content/importer-fixtures.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 const fixtures = join(root, "tests/fixtures/importer");
 const issuers = loadIssuerIndex(root);
-const run = (name: string): ImportResult =>
-  importNotice({ bytes: readFileSync(join(fixtures, name, "input.txt")), receivedAs: "input.txt", issuers });
+const imported = (name: string) => importNotice({ ...fixtureInput(name), issuers });
+// Every fixture that imports, imported once.
+const results = new Map<string, ImportResult>();
+for (const name of fixtureNames())
+  if (expectedError(name) === undefined) results.set(name, await imported(name));
+const run = (name: string): ImportResult => results.get(name)!;
 const bodyOf = (mdx: string) => mdx.slice(mdx.indexOf("\n---\n", 4) + 5);
 
 describe("importer fixtures", () => {
-  for (const name of readdirSync(fixtures).sort()) {
-    const folder = join(fixtures, name);
-    if (existsSync(join(folder, "expected-error.txt"))) {
-      it(`${name}: refuses with a clear error`, () => {
-        const expected = readFileSync(join(folder, "expected-error.txt"), "utf8").trim();
-        expect(() => run(name)).toThrow(expected);
+  for (const name of fixtureNames()) {
+    const error = expectedError(name);
+    if (error !== undefined) {
+      it(`${name}: refuses with a clear error`, async () => {
+        await expect(imported(name)).rejects.toThrow(error);
       });
     } else {
       it(`${name}: produces expected.mdx`, () => {
-        expect(run(name).mdx).toBe(readFileSync(join(folder, "expected.mdx"), "utf8"));
+        expect(run(name).mdx).toBe(readFileSync(join(fixtures, name, "expected.mdx"), "utf8"));
       });
     }
   }
@@ -61,7 +66,7 @@ describe("seeds: what the importer extracts is what the text states", () => {
     const text = readFileSync(join(fixtures, name, "input.txt"), "utf8");
     const facts = sourceFacts(text);
     const result = run(name);
-    const fm = result.frontmatter;
+    const fm = result.frontmatter!;
 
     it(`${name}: keeps every letter and digit of the source, minus reported junk`, () => {
       expect(compareFidelity(text, result.report.removed, bodyTree(result.body))).toBeUndefined();
@@ -100,7 +105,7 @@ describe("seeds: what the importer extracts is what the text states", () => {
   }
 
   it("2019: header issuers resolved, 14 declared, 10 named, marked incomplete", () => {
-    const fm = run("seed-2019-quanguo").frontmatter;
+    const fm = run("seed-2019-quanguo").frontmatter!;
     expect(fm.declaredIssuerCount).toBe(14);
     expect(fm.issuers).toEqual([
       "samr",
@@ -123,12 +128,12 @@ describe("seeds: what the importer extracts is what the text states", () => {
 
   it("2021: gov.cn metadata block read; the advert removed and the text marked truncated", () => {
     const r = run("seed-2021-quanguo");
-    expect(r.frontmatter.indexNumber).toBe("2021-1629804715852");
-    expect(r.frontmatter.category).toBe("联合发文");
-    expect(r.frontmatter.publishedDate).toBe("2021-08-24");
-    expect(r.frontmatter.signedDate).toBe("2021-08-20");
-    expect(r.frontmatter.issuers).toHaveLength(20);
-    expect(r.frontmatter.provenance.completeness).toEqual(["truncated"]);
+    expect(r.frontmatter!.indexNumber).toBe("2021-1629804715852");
+    expect(r.frontmatter!.category).toBe("联合发文");
+    expect(r.frontmatter!.publishedDate).toBe("2021-08-24");
+    expect(r.frontmatter!.signedDate).toBe("2021-08-20");
+    expect(r.frontmatter!.issuers).toHaveLength(20);
+    expect(r.frontmatter!.provenance.completeness).toEqual(["truncated"]);
     expect(r.report.removed.map((x) => x.reason)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^advert/), expect.stringMatching(/^advert/)]),
     );
@@ -139,19 +144,19 @@ describe("seeds: what the importer extracts is what the text states", () => {
     const r = run("seed-2022-quanguo");
     expect(r.body).toContain("制约产业发展的质量瓶颈");
     expect(r.body).toContain("绿色产品认证与标识宣传周");
-    expect(r.frontmatter.declaredIssuerCount).toBe(21);
-    expect(r.frontmatter.issuers[0]).toBe("samr");
-    expect(r.frontmatter.signatures).toHaveLength(12);
+    expect(r.frontmatter!.declaredIssuerCount).toBe(21);
+    expect(r.frontmatter!.issuers[0]).toBe("samr");
+    expect(r.frontmatter!.signatures).toHaveLength(12);
   });
 
   it("2022 Hainan: provincial, responds to the national notice, 21 co-hosts, half-width punctuation repaired", () => {
     const r = run("seed-2022-hainan");
-    expect(r.frontmatter.level).toBe("provincial");
-    expect(r.frontmatter.region).toBe("海南省");
+    expect(r.frontmatter!.level).toBe("provincial");
+    expect(r.frontmatter!.region).toBe("海南省");
     expect(r.id).toBe("2022-hainan");
-    expect(r.frontmatter.respondsTo).toBe("国市监质发〔2022〕76号");
-    expect(r.frontmatter.coHosts).toHaveLength(21);
-    expect(r.frontmatter.declaredIssuerCount).toBeUndefined();
+    expect(r.frontmatter!.respondsTo).toBe("国市监质发〔2022〕76号");
+    expect(r.frontmatter!.coHosts).toHaveLength(21);
+    expect(r.frontmatter!.declaredIssuerCount).toBeUndefined();
     expect(r.body).toContain("### （三）强化质量监管，保障安全消费。");
     expect(r.body).toContain("检定（校准）计量器具");
   });
@@ -161,9 +166,9 @@ describe("seeds: what the importer extracts is what the text states", () => {
     expect(r.report.removed.map((x) => x.text)).toEqual(["[bookmark: _GoBack]", "01", "02", "03", "04"]);
     expect(r.body).toMatch(/^## 活动主题$/m);
     expect(r.body).toMatch(/^## 工作要求$/m);
-    expect(r.frontmatter.issuers).toHaveLength(27);
-    expect(r.frontmatter.issuers).toContain("moe");
-    expect(r.frontmatter.theme).toBe("加强质量支撑  共建质量强国".replace(/\s+/, " "));
+    expect(r.frontmatter!.issuers).toHaveLength(27);
+    expect(r.frontmatter!.issuers).toContain("moe");
+    expect(r.frontmatter!.theme).toBe("加强质量支撑  共建质量强国".replace(/\s+/, " "));
   });
 });
 
@@ -184,8 +189,8 @@ describe("damaged variants import like the clean text", () => {
           "国市监质\\[2019\\]162号",
         ),
       );
-      const { provenance: _a, ...fm } = r.frontmatter;
-      const { provenance: _b, ...cleanFm } = clean.frontmatter;
+      const { provenance: _a, ...fm } = r.frontmatter!;
+      const { provenance: _b, ...cleanFm } = clean.frontmatter!;
       expect(fm).toEqual(cleanFm);
     });
   }
@@ -202,7 +207,7 @@ describe("damaged variants import like the clean text", () => {
   it("GB18030 is converted and the conversion recorded", () => {
     const r = run("damaged-gb18030");
     const utf8 = run("seed-2022-hainan");
-    expect(r.frontmatter.provenance.convertedFrom).toBe("GB18030");
+    expect(r.frontmatter!.provenance.convertedFrom).toBe("GB18030");
     expect(bodyOf(r.mdx)).toBe(bodyOf(utf8.mdx));
     expect(new TextDecoder().decode(r.sourceBytes)).toBe(
       readFileSync(join(fixtures, "seed-2022-hainan/input.txt"), "utf8"),
@@ -211,8 +216,8 @@ describe("damaged variants import like the clean text", () => {
 
   it("a text without its title still imports, marked header-missing", () => {
     const r = run("damaged-missing-title");
-    expect(r.frontmatter.title).toBeUndefined();
-    expect(r.frontmatter.provenance.completeness).toContain("header-missing");
-    expect(r.frontmatter.year).toBe(2019);
+    expect(r.frontmatter!.title).toBeUndefined();
+    expect(r.frontmatter!.provenance.completeness).toContain("header-missing");
+    expect(r.frontmatter!.year).toBe(2019);
   });
 });

@@ -105,21 +105,21 @@ describe("term counts", () => {
     expect(per10k(3, 30_000)).toBe(1);
   });
 
-  it("a notice made by the importer appears in every trend with no code change", () => {
+  it("a notice made by the importer appears in every trend with no code change", async () => {
     const issuers = loadIssuerIndex(root);
     const source = readFileSync(
       join(root, "tests/fixtures/importer/seed-2019-quanguo/input.txt"),
       "utf8",
     ).replaceAll("2019", "2023");
-    const imported = importNotice({
+    const imported = await importNotice({
       bytes: new TextEncoder().encode(source),
       receivedAs: "fixture.txt",
       issuers,
     });
     const fixture: TrendText = {
-      id: imported.id,
-      year: imported.frontmatter.year,
-      level: imported.frontmatter.level,
+      id: imported.id!,
+      year: imported.frontmatter!.year,
+      level: imported.frontmatter!.level,
       label: "2023年全国",
       url: "/2023/quanguo/",
       text: searchableText(bodyBlocks(imported.body)),
