@@ -10,6 +10,7 @@
  */
 import type { Root } from "hast";
 import { isSignificant, significantChars } from "../shared/letters.ts";
+import { foldRadicals } from "../shared/radicals.ts";
 import { blocksFromTree } from "../text/blocks.ts";
 import { blocksToText } from "../text/plain-text.ts";
 
@@ -18,9 +19,12 @@ export interface Removal {
   text: string;
 }
 
-/** Letters and digits of `text` in NFC, in order: the sequence the fidelity check compares. */
+/**
+ * Letters and digits of `text` in NFC, in order: the sequence the fidelity check compares. CJK
+ * radicals count as the ideographs they stand for (the importer repairs a PDF's ⽉ to 月).
+ */
 function comparable(text: string): string {
-  return significantChars(text.normalize("NFC"));
+  return significantChars(foldRadicals(text).normalize("NFC"));
 }
 
 /** Source text with the listed removals taken out (each at its line, exactly as recorded). */
