@@ -7,6 +7,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { readHeldDocNumbers } from "./src/archive/files.ts";
 import { pagePlugins } from "./src/document/pipeline.ts";
 import archiveCheck from "./src/archive/integration.ts";
+import remarkDataOnly from "./src/document/plugins/remark-data-only.ts";
 import sitemap from "./src/outputs/sitemap.ts";
 
 // Deployment: the site URL and base path come from the environment (see README).
@@ -49,7 +50,9 @@ export default defineConfig({
       rehypePlugins: pagePlugins(base, readHeldDocNumbers(fileURLToPath(new URL(".", import.meta.url)))),
     }),
   },
-  integrations: [archiveCheck(), mdx(), sitemap()],
+  // A notice body that holds code stops its compilation before anything of it can run (the
+  // archive check reports it first, with hints).
+  integrations: [archiveCheck(), mdx({ remarkPlugins: [remarkDataOnly] }), sitemap()],
   // assetsInlineLimit 0: Astro would otherwise inline small processed <script>s into the page,
   // which the Content-Security-Policy (script-src 'self') forbids.
   vite: {

@@ -11,6 +11,7 @@
 import type { Root } from "hast";
 import { isSignificant, significantChars } from "../shared/letters.ts";
 import { foldRadicals } from "../shared/radicals.ts";
+import { toSimplified } from "../importer/simplified.ts";
 import { blocksFromTree } from "../text/blocks.ts";
 import { blocksToText } from "../text/plain-text.ts";
 
@@ -135,4 +136,13 @@ function lineOfLetter(tree: Root, index: number): number {
 export function containsSignificant(haystack: string, needle: string): boolean {
   const n = comparable(needle);
   return n.length > 0 && comparable(haystack).includes(n);
+}
+
+/**
+ * True when the source states `value`: its letters and digits occur in order in the source's,
+ * both read in simplified characters (a traditional-script source states its values in
+ * traditional characters; registry names and document numbers are simplified).
+ */
+export function sourceStates(source: string, value: string): boolean {
+  return containsSignificant(toSimplified(source), toSimplified(value));
 }

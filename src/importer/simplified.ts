@@ -34,6 +34,13 @@ function simplifiedChar(char: string): string {
   return hit;
 }
 
+/** Every character read in its simplified form (same length, same positions). */
+export function toSimplified(text: string): string {
+  let out = "";
+  for (const char of text) out += simplifiedChar(char);
+  return out;
+}
+
 /**
  * The text with every character read in its simplified form (same length, same positions), when
  * the text is written in traditional characters; a simplified text is returned as it is (a few

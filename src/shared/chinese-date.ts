@@ -72,3 +72,20 @@ export function formatChineseDate(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** ISO and dotted forms: 2024-08-20, 2024.8.20, 2024/08/20 (web pages' 发布时间). */
+const NUMERIC_DATE = /(?<!\d)(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})(?!\d)/gu;
+
+/** Every date a text states, in any form (2024年8月20日, 二〇二四年八月二十日, 2024-08-20 …), as ISO strings. */
+export function datesIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const m of text.matchAll(new RegExp(CHINESE_DATE_PATTERN.source, "gu"))) {
+    const iso = parseChineseDate(m[0]);
+    if (iso) found.add(iso);
+  }
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const iso = parseChineseDate(`${m[1]}年${m[2]}月${m[3]}日`);
+    if (iso) found.add(iso);
+  }
+  return found;
+}

@@ -5,10 +5,10 @@
  * the cross-file rules. Each rule is a file of its own under rules/; this module reads the
  * content once and runs them all.
  *
- *   a notice:   frontmatter schema → file name → issuers → dates → source → fidelity →
- *               stated values → MDX (data, never code)
- *   across:     unique document numbers → respondsTo
- *   files:      catalogue → changelog
+ *   a notice:   frontmatter schema → file name → region → issuers → dates → source → fidelity →
+ *               stated values → stated facts → MDX (data, never code)
+ *   across:     unique document numbers → respondsTo → corrections (sources replaced only so)
+ *   files:      catalogue → changelog → sources (append-only, content/sources/SHA256SUMS)
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +22,7 @@ import { readFrontmatter } from "./frontmatter.ts";
 import type { ArchiveRule, CheckedNotice, FileRule, NoticeContext, NoticeRule } from "./rule.ts";
 import { catalog } from "./rules/catalog.ts";
 import { changelog } from "./rules/changelog.ts";
+import { corrections } from "./rules/corrections.ts";
 import { dates } from "./rules/dates.ts";
 import { docNumbersUnique } from "./rules/doc-numbers-unique.ts";
 import { fidelity } from "./rules/fidelity.ts";
@@ -29,8 +30,11 @@ import { fileName } from "./rules/file-name.ts";
 import { inferredIssuers } from "./rules/inferred-issuers.ts";
 import { issuersResolve } from "./rules/issuers-resolve.ts";
 import { mdx } from "./rules/mdx.ts";
+import { region } from "./rules/region.ts";
 import { respondsTo } from "./rules/responds-to.ts";
 import { sourceFile } from "./rules/source-file.ts";
+import { sources } from "./rules/sources.ts";
+import { statedFacts } from "./rules/stated-facts.ts";
 import { statedValues } from "./rules/stated-values.ts";
 
 export type { CheckedNotice };
@@ -38,16 +42,18 @@ export type { CheckedNotice };
 /** Rules over one notice, in the order their messages are listed. */
 const NOTICE_RULES: readonly NoticeRule[] = [
   fileName,
+  region,
   issuersResolve,
   inferredIssuers,
   dates,
   sourceFile,
   fidelity,
   statedValues,
+  statedFacts,
   mdx,
 ];
-const ARCHIVE_RULES: readonly ArchiveRule[] = [docNumbersUnique, respondsTo];
-const FILE_RULES: readonly FileRule[] = [catalog, changelog];
+const ARCHIVE_RULES: readonly ArchiveRule[] = [docNumbersUnique, respondsTo, corrections];
+const FILE_RULES: readonly FileRule[] = [catalog, changelog, sources];
 
 /** Checks the whole archive under `root`; throws one ArchiveError listing every problem. */
 export function checkArchive(root: string): CheckedNotice[] {
@@ -69,7 +75,7 @@ export function checkArchive(root: string): CheckedNotice[] {
     // Kept even with problems, so that the rules across notices still see this notice.
     notices.push({ id: raw.id, file: raw.file, data: notice, body: raw.body });
   }
-  for (const rule of ARCHIVE_RULES) issues.push(...rule(notices));
+  for (const rule of ARCHIVE_RULES) issues.push(...rule(notices, root));
   for (const rule of FILE_RULES)
     issues.push(
       ...rule(

@@ -41,8 +41,8 @@ export interface CheckedNotice {
   body: string;
 }
 
-/** A rule across all notices (unique document numbers, references between notices). */
-export type ArchiveRule = (notices: readonly CheckedNotice[]) => ArchiveIssue[];
+/** A rule across all notices (unique document numbers, references between notices, sources). */
+export type ArchiveRule = (notices: readonly CheckedNotice[], root: string) => ArchiveIssue[];
 
 /** `line N` of the file for a line of its body (1-based). */
 export function bodyLine(raw: RawNoticeFile, line: number): string {

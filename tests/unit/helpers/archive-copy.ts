@@ -44,3 +44,24 @@ export function failure(dir: string): ArchiveError {
   }
   throw new Error("expected the archive check to fail");
 }
+
+/**
+ * Imports a fixture of tests/fixtures/importer into the copy as `npm run import -- … --add-issuers`
+ * does (the importer and the CLI's own writing): the notice, its source, its manifest line, its
+ * changelog entry and the registry entries it proposes. Returns the notice's id.
+ */
+export async function addImported(dir: string, fixture: string, date = "2026-12-01"): Promise<string> {
+  const { importNotice } = await import("../../../src/importer/index.ts");
+  const { loadIssuerIndex } = await import("../../../src/archive/files.ts");
+  const { fixtureInput } = await import("../../../scripts/content/importer-fixtures.ts");
+  const { heldNotices, planImport, writePlan } = await import("../../../scripts/content/archive-writes.ts");
+  const result = await importNotice({
+    ...fixtureInput(fixture),
+    issuers: loadIssuerIndex(dir),
+    held: heldNotices(dir),
+  });
+  if (result.report.blocking.length || !result.id)
+    throw new Error(`${fixture} does not import: ${JSON.stringify(result.report.blocking)}`);
+  writePlan(dir, planImport(dir, result, { date, issuers: result.report.proposedIssuers }));
+  return result.id;
+}

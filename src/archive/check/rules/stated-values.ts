@@ -1,8 +1,8 @@
 /**
  * Values the frontmatter states are printed in the source (inferred values are exempt: they are
- * marked as such, with their basis).
+ * marked as such, with their basis). Dates, counts, issuers and the region: ./stated-facts.ts.
  */
-import { containsSignificant } from "../../fidelity.ts";
+import { sourceStates } from "../../fidelity.ts";
 import type { NoticeRule } from "../rule.ts";
 
 export const statedValues: NoticeRule = ({ raw, notice, source }) => {
@@ -21,7 +21,7 @@ export const statedValues: NoticeRule = ({ raw, notice, source }) => {
     ...notice.attachments.map((a, i): [string, string] => [`attachments[${i}].title`, a.title]),
   ];
   return stated.flatMap(([field, value]) =>
-    value && !containsSignificant(source.text, value)
+    value && !sourceStates(source.text, value)
       ? [
           {
             file: raw.file,
