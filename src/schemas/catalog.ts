@@ -17,8 +17,14 @@ export const CatalogEntrySchema = z
     declaredIssuerCount: z.number().int().positive().optional(),
     /** Kind of source. */
     sourceKind: z.enum(catalogSourceKinds),
-    /** Address of the source; empty for `mirror` rows, which have no single citable source. */
-    sourceUrl: z.url().optional(),
+    /**
+     * Address of the source, http(s) only (the site links it: a javascript: or data: address
+     * would run in the reader's browser); empty for `mirror` rows, which have no single citable
+     * source.
+     */
+    sourceUrl: z
+      .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "an http(s) address such as https://www.samr.gov.cn/…" })
+      .optional(),
     /** Caveats from the catalogue's compilers. */
     note: z.string().optional(),
   })
