@@ -7,7 +7,10 @@
  * The site is served under BASE_PATH (the same variable the build reads), so links built for a
  * sub-path deployment work locally. A directory serves its index.html; a directory URL without
  * its trailing slash is redirected to it; anything missing gets dist/404.html with status 404;
- * repeated slashes count as one (as in nginx).
+ * repeated slashes count as one (as in nginx). Every response carries the headers production
+ * sends (scripts/serve/nginx-headers.ts reads them from deploy/nginx.conf: the
+ * Content-Security-Policy, X-Frame-Options …), except that nothing is cached: the preview
+ * serves whatever was built last.
  * The tests reuse startServer() on a free port (port 0).
  */
 import { createReadStream, existsSync } from "node:fs";
@@ -16,6 +19,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { extname, join, resolve, sep } from "node:path";
 import { normalizeBase } from "../../src/shared/base-path.ts";
+import { nginxHeaders } from "./nginx-headers.ts";
 
 const HOST = "127.0.0.1";
 
@@ -81,7 +85,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? HOST;
   if (!existsSync(root)) throw new Error(`${root} does not exist: build the site first (npm run build)`);
 
+  const production = nginxHeaders(base);
   const server = createServer((req, res) => {
+    for (const [name, value] of Object.entries(production(uriOf(req)))) res.setHeader(name, value);
+    res.setHeader("cache-control", "no-cache");
     handle(root, base, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
       res.end(`500 internal error: ${(error as Error).message}\n`);
@@ -145,6 +152,16 @@ async function handle(root: string, base: string, req: IncomingMessage, res: Ser
   return notFound(root, req, res);
 }
 
+/** The request's path as nginx's $uri has it: decoded, slashes merged ("/" when unreadable). */
+function uriOf(req: IncomingMessage): string {
+  try {
+    const { pathname } = new URL((req.url ?? "/").replace(/^[/\\]+/, "/"), "http://localhost");
+    return decodeURIComponent(pathname).replace(/\/{2,}/g, "/");
+  } catch {
+    return "/";
+  }
+}
+
 function redirect(res: ServerResponse, location: string): void {
   res.writeHead(301, { location, "content-type": "text/plain; charset=utf-8" });
   res.end(`moved to ${location}\n`);
@@ -165,12 +182,7 @@ function sendFile(
   size: number,
   status: number,
 ): Promise<void> {
-  res.writeHead(status, {
-    "content-type": mimeType(file),
-    "content-length": size,
-    "cache-control": "no-cache",
-    "x-content-type-options": "nosniff",
-  });
+  res.writeHead(status, { "content-type": mimeType(file), "content-length": size });
   if (req.method === "HEAD") {
     res.end();
     return Promise.resolve();

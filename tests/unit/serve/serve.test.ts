@@ -9,11 +9,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startServer, type RunningServer } from "../../../scripts/serve/serve.ts";
+import { renderNginxConf, PRODUCTION } from "../../../scripts/serve/nginx-conf.ts";
 
 interface Answer {
   status: number;
   location?: string | undefined;
   body: string;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 function get(server: RunningServer, path: string): Promise<Answer> {
@@ -21,7 +23,9 @@ function get(server: RunningServer, path: string): Promise<Answer> {
     const req = request({ host: "127.0.0.1", port: server.port, path, method: "GET" }, (res) => {
       let body = "";
       res.setEncoding("utf8").on("data", (d: string) => (body += d));
-      res.on("end", () => done({ status: res.statusCode ?? 0, location: res.headers.location, body }));
+      res.on("end", () =>
+        done({ status: res.statusCode ?? 0, location: res.headers.location, body, headers: res.headers }),
+      );
     });
     req.on("error", fail);
     req.end();
@@ -93,5 +97,36 @@ describe("serve.ts under a sub-path", () => {
     expect(await get(server, "/zlyda")).toMatchObject({ status: 301, location: "/zlyda/" });
     expect(await get(server, "/")).toMatchObject({ status: 301, location: "/zlyda/" });
     expect(await get(server, "/2022/hainan/")).toMatchObject({ status: 404 });
+  });
+});
+
+describe("the production headers (npm start)", () => {
+  /** The add_header value deploy/nginx.conf gives, read here with a plain pattern. */
+  const conf = renderNginxConf({ ...PRODUCTION, base: "/" });
+  const csp = /add_header Content-Security-Policy "([^"]*)\$zly_frame_ancestors" always;/.exec(conf)![1]!;
+
+  test("every response carries the strict CSP and the security headers of deploy/nginx.conf", async () => {
+    const server = await serve();
+    for (const path of ["/", "/2022/hainan/", "/missing/"]) {
+      const { headers } = await get(server, path);
+      expect(headers["content-security-policy"], path).toBe(`${csp}'none'`);
+      expect(headers["x-frame-options"], path).toBe("DENY");
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+      expect(headers["permissions-policy"], path).toMatch(/camera=\(\)/);
+      expect(headers["cache-control"], path).toBe("no-cache");
+      expect(headers["access-control-allow-origin"], path).toBeUndefined();
+    }
+  });
+
+  test("the embeddable card may be framed and the open data read cross-origin, under the base path", async () => {
+    const server = await serve("/zlyda/");
+    const card = (await get(server, "/zlyda/embed/latest/")).headers;
+    expect(card["content-security-policy"]).toContain("frame-ancestors *");
+    expect(card["x-frame-options"]).toBeUndefined();
+    expect((await get(server, "/zlyda/api/notices.json")).headers["access-control-allow-origin"]).toBe("*");
+    expect((await get(server, "/zlyda/")).headers["content-security-policy"]).toContain(
+      "frame-ancestors 'none'",
+    );
   });
 });
