@@ -11,7 +11,7 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", ".astro/", ".tmp/", "node_modules/", "tests/fixtures/", "public/pagefind/"] },
+  { ignores: ["dist/", "dist.previous/", "dist.incoming/", ".astro/", ".tmp/", "node_modules/", "tests/fixtures/", "public/pagefind/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   ...astro.configs.recommended,

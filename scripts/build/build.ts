@@ -1,8 +1,9 @@
 /**
  * npm run build: builds the complete site — Astro's pages and Pagefind's search index — into
  * dist/, atomically. Everything is built in .tmp/build-staging first; dist/ is replaced only
- * when every step succeeded, so a failed build (a content error, a broken page, an indexing
- * error) leaves the previous dist/ exactly as it was.
+ * when every step succeeded, and then by renames only (./swap.ts), so a failed or killed build
+ * (a content error, a broken page, an indexing error, a kill at any moment) leaves the previous
+ * dist/ whole.
  *
  *   npm run build                       (SITE_URL and BASE_PATH are read by astro.config.mjs)
  *   BUILD_OUT_DIR=.tmp/dist-zlyda BASE_PATH=/zlyda/ npm run build
@@ -12,10 +13,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createHash } from "node:crypto";
-import { cp, mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { CHECKED_BESIDE_ENV } from "../../src/archive/integration.ts";
 import { addReports, describeReport, precompress } from "./precompress.ts";
+import { restorePrevious, swapIn } from "./swap.ts";
 
 const root = resolve(import.meta.dirname, "..", "..");
 const outDir = process.env.BUILD_OUT_DIR ? resolve(root, process.env.BUILD_OUT_DIR) : undefined;
@@ -112,6 +114,9 @@ export async function build(): Promise<boolean> {
     {
       name: "Clean staging",
       run: async () => {
+        // A build killed between the two renames of its swap left the old site beside dist/.
+        if (await restorePrevious(DIST))
+          console.log(`restored ${relative(root, DIST) || DIST}/ from a killed build`);
         await rm(STAGING, { recursive: true, force: true });
         await mkdir(join(STAGING, ".."), { recursive: true });
       },
@@ -141,14 +146,8 @@ export async function build(): Promise<boolean> {
     {
       name: "Replace dist/",
       run: async () => {
-        await rm(DIST, { recursive: true, force: true });
-        await mkdir(join(DIST, ".."), { recursive: true });
-        await rename(STAGING, DIST).catch(async (error: NodeJS.ErrnoException) => {
-          // BUILD_OUT_DIR on another file system: copy instead.
-          if (error.code !== "EXDEV") throw error;
-          await cp(STAGING, DIST, { recursive: true });
-          await rm(STAGING, { recursive: true, force: true });
-        });
+        // Renames only (scripts/build/swap.ts): dist/ is never half removed.
+        await swapIn(STAGING, DIST);
         return `${relative(root, STAGING)} → ${relative(root, DIST) || DIST}/`;
       },
     },
