@@ -45,14 +45,15 @@ export default defineConfig({
     processor: unified({
       gfm: false,
       smartypants: false,
+      // A notice body that holds code stops its compilation before anything of it can run (the
+      // archive check reports it first, with hints). MDX inherits this processor's plugins.
+      remarkPlugins: [remarkDataOnly],
       // The document pipeline (src/document/pipeline.ts): anchors, printed list numbers, links on
       // document numbers, and last the “复制链接” controls.
       rehypePlugins: pagePlugins(base, readHeldDocNumbers(fileURLToPath(new URL(".", import.meta.url)))),
     }),
   },
-  // A notice body that holds code stops its compilation before anything of it can run (the
-  // archive check reports it first, with hints).
-  integrations: [archiveCheck(), mdx({ remarkPlugins: [remarkDataOnly] }), sitemap()],
+  integrations: [archiveCheck(), mdx(), sitemap()],
   // assetsInlineLimit 0: Astro would otherwise inline small processed <script>s into the page,
   // which the Content-Security-Policy (script-src 'self') forbids.
   vite: {

@@ -11,7 +11,18 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["dist/", "dist.previous/", "dist.incoming/", ".astro/", ".tmp/", "node_modules/", "tests/fixtures/", "public/pagefind/"] },
+  {
+    ignores: [
+      "dist/",
+      "dist.previous/",
+      "dist.incoming/",
+      ".astro/",
+      ".tmp/",
+      "node_modules/",
+      "tests/fixtures/",
+      "public/pagefind/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   ...astro.configs.recommended,

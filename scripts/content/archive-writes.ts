@@ -70,7 +70,7 @@ export function today(): string {
 /** How the changelog names a notice: 2024年全国“质量月”活动通知, 海南省三亚市2022年… */
 function noticeName(result: ImportResult): string {
   const d = result.draft;
-  const where = d.level === "national" ? "全国" : String(d.region ?? "");
+  const where = d.level === "national" ? "全国" : typeof d.region === "string" ? d.region : "";
   const number = typeof d.docNumber === "string" ? `（${d.docNumber}）` : "";
   return `${where}${String(d.year)}年“质量月”活动通知${number}`;
 }

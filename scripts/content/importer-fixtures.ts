@@ -24,7 +24,7 @@ export function fixtureNames(): string[] {
 }
 
 /** The input file of a fixture: input.txt, input.docx or input.pdf. */
-export function fixtureInputFile(name: string): string {
+function fixtureInputFile(name: string): string {
   for (const ext of ["txt", "docx", "pdf"]) {
     const file = join(FIXTURES_DIR, name, `input.${ext}`);
     if (existsSync(file)) return file;

@@ -133,7 +133,7 @@ function lineOfLetter(tree: Root, index: number): number {
 }
 
 /** True when `needle`'s letters and digits occur, in order and adjacent, in `haystack`'s. */
-export function containsSignificant(haystack: string, needle: string): boolean {
+function containsSignificant(haystack: string, needle: string): boolean {
   const n = comparable(needle);
   return n.length > 0 && comparable(haystack).includes(n);
 }

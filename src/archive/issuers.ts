@@ -127,19 +127,6 @@ export function suggestIssuer(index: IssuerIndex, name: string): string | undefi
 }
 
 /**
- * Splits a line of a header or signature block into issuer ids, or returns undefined when any
- * part of the line is not a known body. Names are separated by two or more spaces, or by single
- * spaces when single spaces also fall inside spaced-out names (市场监管总局  中央宣传部  教 育 部).
- */
-export function issuersInLine(
-  index: IssuerIndex,
-  line: string,
-  context: IssuerContext = {},
-): string[] | undefined {
-  return splitNames(line, (name) => resolveIssuer(index, name, context));
-}
-
-/**
  * Splits a line into the names `resolve` accepts (in order), or undefined when any part is not
  * one. Shared by registry lookups and the importer's reading of bodies not yet registered.
  */

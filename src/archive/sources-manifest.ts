@@ -27,7 +27,7 @@ export function readManifest(root: string): ManifestEntry[] | undefined {
   return parseManifest(readFileSync(path, "utf8"));
 }
 
-export function parseManifest(text: string): ManifestEntry[] {
+function parseManifest(text: string): ManifestEntry[] {
   const entries: ManifestEntry[] = [];
   for (const [i, line] of text.split("\n").entries()) {
     if (!line.trim() || line.startsWith("#")) continue;

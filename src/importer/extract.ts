@@ -201,7 +201,7 @@ function themeOf(parts: Part[]): string | undefined {
  */
 function slogansOf(parts: Part[]): string[] {
   let inSlogans = false;
-  let loose: string[] = [];
+  const loose: string[] = [];
   for (const part of parts) {
     if (part.type === "attachment" || part.type === "heading") {
       if (loose.length) return loose;

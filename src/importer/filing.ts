@@ -8,13 +8,7 @@
  * county), never the scope word alone: 全区 is a district's in Shanghai and a province's in
  * Guangxi. A value that cannot be known is reported missing with the flag that supplies it.
  */
-import {
-  divisionByCode,
-  divisionPath,
-  isWithin,
-  provinceOf,
-  type Division,
-} from "../archive/regions/divisions.ts";
+import { divisionByCode, divisionPath, isWithin, type Division } from "../archive/regions/divisions.ts";
 import { firstRegionIn, regionAt, type RegionMatch } from "../archive/regions/find.ts";
 import { regionSlug } from "../archive/regions/slugs.ts";
 import { LEVELS, type Level } from "../shared/levels.ts";
@@ -116,7 +110,7 @@ function describe(division: Division): string {
 }
 
 /** The region an override names: a six-digit code, or a name that identifies one division. */
-export function regionOfOverride(value: string): Division | string {
+function regionOfOverride(value: string): Division | string {
   const trimmed = value.trim();
   if (/^\d{6}$/.test(trimmed)) return divisionByCode(trimmed) ?? `no division has the code ${trimmed}`;
   const match = regionAt(trimmed);
@@ -290,10 +284,4 @@ export function fileNotice(facts: FilingFacts, overrides: Overrides, held: reado
 /** True for a level name the importer accepts. */
 export function isLevel(value: string): value is Level {
   return (LEVELS as readonly string[]).includes(value);
-}
-
-/** The province of a region code, for the archive check (slug must begin with its slug). */
-export function provinceSlug(code: string): string | undefined {
-  const province = provinceOf(code);
-  return province ? regionSlug(province.code) : undefined;
 }

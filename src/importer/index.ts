@@ -64,7 +64,13 @@ interface ImportReport {
   filedBy: Filing["from"];
   removed: RemovedJunk[];
   /** Counts of repairs that changed no letter or digit. */
-  repairs: { spaces: number; punctuation: number; radicals: number; joinedLines: number; runOnLines: number[] };
+  repairs: {
+    spaces: number;
+    punctuation: number;
+    radicals: number;
+    joinedLines: number;
+    runOnLines: number[];
+  };
   /** Structure recognised, for the editor to check. */
   structure: { headings: number; paragraphs: number; lists: number; attachments: number };
   /** Bodies the registry does not know, as registry entries to add (--add-issuers). */
@@ -263,7 +269,7 @@ export async function importNotice(input: ImportInput): Promise<ImportResult> {
   });
 
   // Back to the printed characters (a traditional-script text is archived as it is).
-  let removed = viewRemoved;
+  let removed: RemovedJunk[];
   try {
     restoreParts(parts, restorer);
     restoreFields(fields, restorer);

@@ -22,7 +22,8 @@ const FIELD_DESCRIPTIONS: Record<keyof typeof NoticeSchema.shape, string> = {
   slug: "URL slug: `quanguo` for the national notice, the region's pinyin down its division path otherwise (`hainan`, `hainan-sanya`); a second notice of one region in one year ends in `-2`. Permanent.",
   level: "Administrative level of the notice: national, provincial, municipal (地级) or county (县级).",
   region: "Region of a non-national notice, as the division is officially named, e.g. 海南省, 三亚市.",
-  regionCode: "GB/T 2260 code of the region, e.g. 460200 for 三亚市 (given for municipal and county notices).",
+  regionCode:
+    "GB/T 2260 code of the region, e.g. 460200 for 三亚市 (given for municipal and county notices).",
   theme: "活动主题 as printed.",
   slogans: "活动口号 in the printed order.",
   issuers: "Issuing bodies the text names, as issuer registry ids (names in `issuerNames`).",

@@ -23,7 +23,11 @@ export const CatalogEntrySchema = z
      * source.
      */
     sourceUrl: z
-      .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: "an http(s) address such as https://www.samr.gov.cn/…" })
+      .url({
+        protocol: /^https?$/,
+        hostname: z.regexes.domain,
+        error: "an http(s) address such as https://www.samr.gov.cn/…",
+      })
       .optional(),
     /** Caveats from the catalogue's compilers. */
     note: z.string().optional(),

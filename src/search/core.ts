@@ -392,7 +392,9 @@ export function parseState(params: URLSearchParams): SearchState {
     scope: isScope(params.get("scope")) ? (params.get("scope") as Scope) : "all",
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
-    levels: params.getAll("level").filter((l): l is NoticeKey["level"] => (LEVELS as readonly string[]).includes(l)),
+    levels: params
+      .getAll("level")
+      .filter((l): l is NoticeKey["level"] => (LEVELS as readonly string[]).includes(l)),
     ...(region ? { region } : {}),
     ...(issuer ? { issuer } : {}),
     sort: params.get("sort") === "date" ? "date" : "relevance",

@@ -89,7 +89,8 @@ export const ISSUER_KIND_LABELS: Record<(typeof issuerKinds)[number], string> = 
   customs: "海关",
   organization: "群团组织、联合会、协会",
   office: "议事协调机构的办公室",
-  department: "省级政府部门",
+  department: "地方政府部门",
+  government: "地方人民政府",
 };
 
 /**

@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import type { Level } from "../../shared/levels.ts";
 
 /** The levels a division can have (every level but national). */
-export type DivisionLevel = Exclude<Level, "national">;
+type DivisionLevel = Exclude<Level, "national">;
 
 export interface Division {
   /** Six-digit GB/T 2260 code, e.g. 460200. */

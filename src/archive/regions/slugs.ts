@@ -21,7 +21,7 @@ const ROMANISED: Record<string, string> = { "610000": "shaanxi" };
 const slugCache = new Map<string, string>();
 
 /** Lowercase toneless pinyin, ASCII only (ü as v). */
-export function toPinyinSlug(text: string): string {
+function toPinyinSlug(text: string): string {
   let slug = slugCache.get(text);
   if (slug === undefined) {
     slug = pinyinSlug(text);

@@ -205,7 +205,7 @@ describe("a published notice's source changes only as a correction", () => {
         .replace("source: content/sources/2019-quanguo.txt", "source: content/sources/2019-quanguo.2.txt")
         .replace(/sha256: [0-9a-f]{64}/, `sha256: ${sha(better)}`)
         .replace(
-          /^  removed:/m,
+          /^ {2}removed:/m,
           `  earlierSources:\n    - source: content/sources/2019-quanguo.txt\n      sha256: ${oldSha}\n      replaced: "2026-12-01"\n  removed:`,
         ),
     );
@@ -219,7 +219,7 @@ describe("a published notice's source changes only as a correction", () => {
     }
   }
 
-  it("a correction with its changelog entry passes; the URL stays", async () => {
+  it("a correction with its changelog entry passes; the URL stays", () => {
     const dir = archiveCopy();
     correct(dir, true);
     expect(checkArchive(dir).map((n) => n.id)).toContain("2019-quanguo");
@@ -236,7 +236,7 @@ describe("a published notice's source changes only as a correction", () => {
   it("dropping the earlier source from the record fails", () => {
     const dir = archiveCopy();
     correct(dir, true);
-    edit(dir, N2019, (t) => t.replace(/  earlierSources:\n(?: {4,}.*\n)+/, ""));
+    edit(dir, N2019, (t) => t.replace(/ {2}earlierSources:\n(?: {4,}.*\n)+/, ""));
     expect(failure(dir).issues.map((i) => i.file)).toContain("content/sources/SHA256SUMS");
   });
 });

@@ -315,13 +315,11 @@ describe("reproductions: nothing misfiled", () => {
     expect(chosen.frontmatter!.inferred.map((x) => x.field)).toEqual(["region", "regionCode"]);
   });
 
-  it("a text that stops mid-sentence without signature or date is proposed as truncated, with a note", () => {
-    const r = run("truncated");
-    return r.then((result) => {
-      expect(result.frontmatter!.provenance.completeness).toContain("truncated");
-      expect(result.frontmatter!.provenance.note).toMatch(/句子未完/);
-      expect(result.frontmatter!.provenance.note).toMatch(/无署名和成文日期/);
-    });
+  it("a text that stops mid-sentence without signature or date is proposed as truncated, with a note", async () => {
+    const result = await run("truncated");
+    expect(result.frontmatter!.provenance.completeness).toContain("truncated");
+    expect(result.frontmatter!.provenance.note).toMatch(/句子未完/);
+    expect(result.frontmatter!.provenance.note).toMatch(/无署名和成文日期/);
   });
 });
 
