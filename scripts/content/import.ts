@@ -142,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (proposals.length && !values["add-issuers"]) {
     problems.push(
-      `the registry lacks ${proposals.map((p) => p.name).join("、")}: check the proposed entries below, then import again with --add-issuers (or add them to content/issuers/issuers.yaml yourself)`,
+      `the registry lacks ${proposals.map((p) => p.name).join("、")}: check the proposed entries above, then import again with --add-issuers (or add them to content/issuers/issuers.yaml yourself)`,
     );
   }
 
