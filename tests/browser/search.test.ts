@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rng } from "../../scripts/bench/synthetic-archive.ts";
 import { extractSections } from "../../src/search/sections.ts";
+import { LEVELS, LEVEL_LABELS } from "../../src/shared/levels.ts";
 import { ROOT, closeBrowser, openPage, siteUrl, type OpenedPage } from "./helpers.ts";
 import { readResults, submit } from "./search-page.ts";
 import { catalogRows, expected as expectedIn, squash, truthNotices, truthWords } from "./search-truth.ts";
@@ -243,11 +244,12 @@ describe("the search page", () => {
         ),
       }));
       const perLevel = (l: string) => found.filter((t) => t.level === l).length;
-      expect(labels.levels).toEqual([
-        `全国（${perLevel("national") + catalog.length}）`,
-        `省级（${perLevel("provincial")}）`,
-        `市级（${perLevel("municipal")}）`,
-      ]);
+      // Every level of src/shared/levels.ts, highest first, county included; catalogue years
+      // are national.
+      expect(labels.levels).toEqual(
+        LEVELS.map((l) => `${LEVEL_LABELS[l]}（${perLevel(l) + (l === "national" ? catalog.length : 0)}）`),
+      );
+      expect(labels.levels.at(-1)).toMatch(/^县级（/);
       for (const y of new Set([...truth.map((t) => t.year), ...catalogRows().map((r) => r.year)]))
         expect(labels.years).toContain(
           `${y}年（${found.filter((t) => t.year === y).length + catalog.filter((r) => r.year === y).length}）`,
