@@ -11,7 +11,7 @@
 import type { Root } from "hast";
 import { isSignificant, significantChars } from "../shared/letters.ts";
 import { foldRadicals } from "../shared/radicals.ts";
-import { toSimplified } from "../importer/simplified.ts";
+import { toSimplified } from "../shared/simplified.ts";
 import { blocksFromTree } from "../text/blocks.ts";
 import { blocksToText } from "../text/plain-text.ts";
 

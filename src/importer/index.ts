@@ -28,7 +28,8 @@ import { splitLines, type RemovedJunk } from "./lines.ts";
 import { looksLikeBodyName, proposeIssuer, type ProposedIssuer } from "./proposals.ts";
 import { refusalOf } from "./refusals.ts";
 import { renderBody } from "./render-mdx.ts";
-import { AlignmentError, Restorer, simplifiedView } from "./simplified.ts";
+import { simplifiedView } from "../shared/simplified.ts";
+import { AlignmentError, Restorer } from "./simplified.ts";
 import { parseStructure, type Part } from "./structure.ts";
 import { proposeCompleteness } from "./truncation.ts";
 

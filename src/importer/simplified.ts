@@ -4,63 +4,9 @@
  * it through a simplified view — the same text, character for character, with each traditional
  * character replaced by its simplified form (OpenCC's character tables) and 「」『』 read as
  * “”‘’ — so that every rule written for 通知, 质量月 and registry names applies; then every
- * value and every line of the draft is given back its printed characters.
+ * value and every line of the draft is given back its printed characters. The view itself is
+ * src/shared/simplified.ts.
  */
-import * as OpenCC from "opencc-js/t2cn";
-
-let converters: ((text: string) => string)[] | undefined;
-const cache = new Map<string, string>();
-
-const QUOTES: Record<string, string> = { "「": "“", "」": "”", "『": "‘", "』": "’" };
-
-/** The simplified reading of one character, or the character itself (always one UTF-16 unit). */
-function simplifiedChar(char: string): string {
-  const quote = QUOTES[char];
-  if (quote) return quote;
-  if (!/\p{Script=Han}/u.test(char)) return char;
-  let hit = cache.get(char);
-  if (hit === undefined) {
-    converters ??= (["tw", "hk"] as const).map((from) => OpenCC.Converter({ from, to: "cn" }));
-    hit = char;
-    for (const convert of converters) {
-      const out = convert(char);
-      if (out !== char && out.length === char.length) {
-        hit = out;
-        break;
-      }
-    }
-    cache.set(char, hit);
-  }
-  return hit;
-}
-
-/** Every character read in its simplified form (same length, same positions). */
-export function toSimplified(text: string): string {
-  let out = "";
-  for (const char of text) out += simplifiedChar(char);
-  return out;
-}
-
-/**
- * The text with every character read in its simplified form (same length, same positions), when
- * the text is written in traditional characters; a simplified text is returned as it is (a few
- * characters such as 著 are both, and are left alone there).
- */
-export function simplifiedView(text: string): string {
-  let han = 0;
-  let changed = 0;
-  let out = "";
-  for (const char of text) {
-    const simplified = simplifiedChar(char);
-    if (/\p{Script=Han}/u.test(char)) {
-      han++;
-      if (simplified !== char) changed++;
-    }
-    out += simplified;
-  }
-  return changed >= 10 && changed / han >= 0.03 ? out : text;
-}
-
 /** Characters the view can change: Han characters and the quotation marks 「」『』 read as “”‘’. */
 const CONVERTIBLE = /[\p{Script=Han}“”‘’]/u;
 

@@ -4,10 +4,8 @@
  * no signature and no date, an attachment it announces is not there, or a web page's advert
  * marks where the copy stops. The archivist checks the proposal against the original.
  */
-import type { completenessValues } from "../schemas/provenance.ts";
+import type { Completeness } from "../shared/labels.ts";
 import type { Block, Part } from "./structure.ts";
-
-type Completeness = (typeof completenessValues)[number];
 
 export interface CompletenessProposal {
   completeness: Completeness[];

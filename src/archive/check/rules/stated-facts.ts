@@ -6,7 +6,7 @@
  * build with its field; a value the text does not state belongs in `inferred`.
  */
 import { datesIn } from "../../../shared/chinese-date.ts";
-import { toSimplified } from "../../../importer/simplified.ts";
+import { toSimplified } from "../../../shared/simplified.ts";
 import { foldRadicals } from "../../../shared/radicals.ts";
 import type { ArchiveIssue } from "../../errors.ts";
 import { compactName, resolveIssuer } from "../../issuers.ts";
