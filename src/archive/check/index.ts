@@ -22,7 +22,7 @@ import { readFrontmatter } from "./frontmatter.ts";
 import type { ArchiveRule, CheckedNotice, FileRule, NoticeContext, NoticeRule } from "./rule.ts";
 import { catalog } from "./rules/catalog.ts";
 import { changelog } from "./rules/changelog.ts";
-import { corrections } from "./rules/corrections.ts";
+import { corrections } from "./rules/sources/corrections.ts";
 import { dates } from "./rules/dates.ts";
 import { docNumbersUnique } from "./rules/doc-numbers-unique.ts";
 import { fidelity } from "./rules/fidelity.ts";
@@ -33,7 +33,7 @@ import { mdx } from "./rules/mdx.ts";
 import { region } from "./rules/region.ts";
 import { respondsTo } from "./rules/responds-to.ts";
 import { sourceFile } from "./rules/source-file.ts";
-import { sources } from "./rules/sources.ts";
+import { sources } from "./rules/sources/manifest.ts";
 import { statedFacts } from "./rules/stated-facts.ts";
 import { statedValues } from "./rules/stated-values.ts";
 

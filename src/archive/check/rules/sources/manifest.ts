@@ -8,9 +8,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ArchiveIssue } from "../../errors.ts";
-import { readManifest, SOURCES_DIR, SOURCES_MANIFEST } from "../../sources-manifest.ts";
-import type { FileRule } from "../rule.ts";
+import type { ArchiveIssue } from "../../../errors.ts";
+import { readManifest, SOURCES_DIR, SOURCES_MANIFEST } from "../../../sources-manifest.ts";
+import type { FileRule } from "../../rule.ts";
 
 export const sources: FileRule = (root) => {
   const manifest = readManifest(root);

@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
-import { CHANGELOG_FILE } from "../../changelog.ts";
-import type { ArchiveIssue } from "../../errors.ts";
-import { readManifest, SOURCES_DIR, SOURCES_MANIFEST } from "../../sources-manifest.ts";
-import type { ArchiveRule } from "../rule.ts";
+import { CHANGELOG_FILE } from "../../../changelog.ts";
+import type { ArchiveIssue } from "../../../errors.ts";
+import { readManifest, SOURCES_DIR, SOURCES_MANIFEST } from "../../../sources-manifest.ts";
+import type { ArchiveRule } from "../../rule.ts";
 
 /** The days of each notice's `corrected` entries (read leniently: the changelog rule reports errors). */
 function correctionDays(root: string): Map<string, Set<string>> {
