@@ -11,6 +11,7 @@
 import { divisionByCode, divisionPath, isWithin, type Division } from "../archive/regions/divisions.ts";
 import { firstRegionIn, regionAt, type RegionMatch } from "../archive/regions/find.ts";
 import { regionSlug } from "../archive/regions/slugs.ts";
+import { digitsFromHan } from "../shared/chinese-numerals.ts";
 import { LEVELS, type Level } from "../shared/levels.ts";
 
 /** Values the archivist supplies on the command line, with the basis they rest on. */
@@ -69,18 +70,6 @@ export interface FilingFacts {
 }
 
 const HAN_DIGITS = "〇零一二三四五六七八九";
-
-/** 2024 or 二〇二四 → 2024. */
-function yearOf(text: string): number | undefined {
-  if (/^\d{4}$/.test(text)) return Number(text);
-  let n = 0;
-  for (const ch of text) {
-    const d = HAN_DIGITS.indexOf(ch);
-    if (d < 0) return undefined;
-    n = n * 10 + (d === 0 ? 0 : d - 1);
-  }
-  return n;
-}
 
 const YEAR = `(\\d{4}|[${HAN_DIGITS}]{4})`;
 /** 2024年“质量月”, 2023年全省“质量月”, 2024年福州市“质量月”, 2024年度全国质量月. */
@@ -167,7 +156,7 @@ export function fileNotice(facts: FilingFacts, overrides: Overrides, held: reado
     ? undefined
     : TEXT_YEARS.map((re) => re.exec(facts.text)).find((m) => m !== null);
   const stated = titleYear ?? textYear;
-  const statedYear = stated ? yearOf(stated[1]!) : undefined;
+  const statedYear = stated ? digitsFromHan(stated[1]!) : undefined;
   if (overrides.year !== undefined) {
     filing.year = overrides.year;
     filing.supplied.push("year");

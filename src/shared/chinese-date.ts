@@ -3,40 +3,7 @@
  * 二〇一九年八月二十二日. Returned as ISO strings ("2019-08-22"), never Date objects.
  */
 
-const DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  Ｏ: 0,
-  O: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 二〇一九 → 2019 (digit by digit). */
-function yearFromHan(text: string): number | undefined {
-  let n = 0;
-  for (const ch of text) {
-    const d = DIGITS[ch];
-    if (d === undefined) return undefined;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
-/** 八 → 8, 十 → 10, 十二 → 12, 二十二 → 22, 三十一 → 31. */
-function smallFromHan(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
-  const m = /^([一二三])?十([一二三四五六七八九])?$/.exec(text);
-  if (m) return (m[1] ? DIGITS[m[1]]! : 1) * 10 + (m[2] ? DIGITS[m[2]]! : 0);
-  return text.length === 1 ? DIGITS[text] : undefined;
-}
+import { digitsFromHan, numberFromHan } from "./chinese-numerals.ts";
 
 const HAN = "[〇零Ｏ一二三四五六七八九十]";
 /** A date anywhere in a line, Arabic or Chinese numerals, spaces tolerated. */
@@ -53,9 +20,9 @@ function pad(n: number): string {
 export function parseChineseDate(text: string): string | undefined {
   const m = CHINESE_DATE_PATTERN.exec(text);
   if (!m) return undefined;
-  const year = /^\d+$/.test(m[1]!) ? Number(m[1]) : yearFromHan(m[1]!);
-  const month = smallFromHan(m[2]!);
-  const day = smallFromHan(m[3]!);
+  const year = /^\d+$/.test(m[1]!) ? Number(m[1]) : digitsFromHan(m[1]!);
+  const month = numberFromHan(m[2]!);
+  const day = numberFromHan(m[3]!);
   if (year === undefined || month === undefined || day === undefined) return undefined;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;

@@ -6,6 +6,7 @@
  * build with its field; a value the text does not state belongs in `inferred`.
  */
 import { datesIn } from "../../../shared/chinese-date.ts";
+import { numberFromHan, yearForms } from "../../../shared/chinese-numerals.ts";
 import { toSimplified } from "../../../shared/simplified.ts";
 import { foldRadicals } from "../../../shared/radicals.ts";
 import type { ArchiveIssue } from "../../errors.ts";
@@ -14,52 +15,16 @@ import { noticeDivision } from "../../regions/lookup.ts";
 import { shortName } from "../../regions/names.ts";
 import type { NoticeRule } from "../rule.ts";
 
-const HAN_DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 21, 二十一, 十四, 一百零二 → the number. */
-function countOf(text: string): number | undefined {
-  if (/^\d+$/.test(text)) return Number(text);
-  let total = 0;
-  let digit = 0;
-  for (const ch of text) {
-    if (ch in HAN_DIGITS) digit = HAN_DIGITS[ch]!;
-    else if (ch === "十" || ch === "百") {
-      total += (digit || 1) * (ch === "十" ? 10 : 100);
-      digit = 0;
-    } else return undefined;
-  }
-  return total + digit;
-}
-
 /** Every N of 等N个部门 / 等N个单位 the text states. */
 function declaredCounts(text: string): Set<number> {
   const counts = new Set<number>();
   for (const m of text.matchAll(
     /等\s*([0-9]{1,3}|[〇零一二两三四五六七八九十百]{1,5})\s*个\s*(?:部门|单位)/gu,
   )) {
-    const n = countOf(m[1]!);
+    const n = numberFromHan(m[1]!);
     if (n !== undefined) counts.add(n);
   }
   return counts;
-}
-
-/** 2024 or 二〇二四: how a text may print a year. */
-function yearForms(year: number): string[] {
-  const han = [...String(year)].map((d) => "〇一二三四五六七八九"[Number(d)]).join("");
-  return [`${year}`, han, han.replaceAll("〇", "零")];
 }
 
 export const statedFacts: NoticeRule = ({ raw, notice, source, index }) => {
