@@ -117,11 +117,15 @@ export function generateSyntheticArchive(options: SyntheticOptions): SyntheticNo
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pools = seedPools(projectRoot);
-  const issuerIds = (
+  // National bodies: their names mean them in any notice (src/archive/issuers.ts), and each
+  // notice's signature names the ones it lists, as the archive check requires.
+  const registry = (
     yaml.load(readFileSync(join(projectRoot, "content/issuers/issuers.yaml"), "utf8")) as {
       id: string;
+      name: string;
+      level: string;
     }[]
-  ).map((i) => i.id);
+  ).filter((i) => i.level === "national");
 
   const content = join(options.out, "content");
   rmSync(content, { recursive: true, force: true });
@@ -183,11 +187,13 @@ export function generateSyntheticArchive(options: SyntheticOptions): SyntheticNo
       lines.push(`## ${han(sections + 2)}、活动口号`, "");
       for (const s of slogans) lines.push(s, "");
     }
+    const signers = [...new Set(Array.from({ length: between(1, 3) }, () => pick(registry)))];
+    lines.push("<Signature>", "", signers.map((i) => i.name).join("  "), "", "</Signature>", "");
     const body = lines.join("\n");
     // The source as received: the text a reader gets, one block a line.
     const source = blocksToText(bodyBlocks(body)).replace(/\n{2,}/g, "\n");
     const sha256 = createHash("sha256").update(source).digest("hex");
-    const issuers = [...new Set(Array.from({ length: between(1, 3) }, () => pick(issuerIds)))];
+    const issuers = signers.map((i) => i.id);
     const frontmatter = {
       title,
       docNumber,
