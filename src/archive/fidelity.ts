@@ -132,10 +132,14 @@ function lineOfLetter(tree: Root, index: number): number {
   return found ?? line;
 }
 
+let lastHaystack: [string, string] | undefined;
+
 /** True when `needle`'s letters and digits occur, in order and adjacent, in `haystack`'s. */
 function containsSignificant(haystack: string, needle: string): boolean {
   const n = comparable(needle);
-  return n.length > 0 && comparable(haystack).includes(n);
+  // One source is searched for many values in a row: its letters are read once.
+  if (lastHaystack?.[0] !== haystack) lastHaystack = [haystack, comparable(haystack)];
+  return n.length > 0 && lastHaystack[1].includes(n);
 }
 
 /**
@@ -144,5 +148,9 @@ function containsSignificant(haystack: string, needle: string): boolean {
  * traditional characters; registry names and document numbers are simplified).
  */
 export function sourceStates(source: string, value: string): boolean {
-  return containsSignificant(toSimplified(source), toSimplified(value));
+  // One source is asked about many values in a row: it is read once.
+  if (lastSource?.[0] !== source) lastSource = [source, toSimplified(source)];
+  return containsSignificant(lastSource[1], toSimplified(value));
 }
+
+let lastSource: [string, string] | undefined;

@@ -14,23 +14,22 @@ const QUOTES: Record<string, string> = { "「": "“", "」": "”", "『": "‘
 
 /** The simplified reading of one character, or the character itself (always one UTF-16 unit). */
 function simplifiedChar(char: string): string {
-  const quote = QUOTES[char];
-  if (quote) return quote;
-  if (!/\p{Script=Han}/u.test(char)) return char;
-  let hit = cache.get(char);
-  if (hit === undefined) {
+  // Every distinct character is read once (a notice has a few thousand).
+  const hit = cache.get(char);
+  if (hit !== undefined) return hit;
+  let read = QUOTES[char] ?? char;
+  if (read === char && /\p{Script=Han}/u.test(char)) {
     converters ??= (["tw", "hk"] as const).map((from) => OpenCC.Converter({ from, to: "cn" }));
-    hit = char;
     for (const convert of converters) {
       const out = convert(char);
       if (out !== char && out.length === char.length) {
-        hit = out;
+        read = out;
         break;
       }
     }
-    cache.set(char, hit);
   }
-  return hit;
+  cache.set(char, read);
+  return read;
 }
 
 /** Every character read in its simplified form (same length, same positions). */
