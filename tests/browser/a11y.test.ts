@@ -19,7 +19,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations, pageTypes, unexpectedProblems } from "./a11y-helpers.ts";
-import { closeBrowser, openPage } from "./helpers.ts";
+import { closeBrowser, withPage } from "./helpers.ts";
 
 afterAll(closeBrowser);
 
@@ -124,8 +124,7 @@ function skipLinkState(page: Page) {
 
 describe.each(pageTypes)("$kind $path", ({ path, status, chrome }) => {
   test("axe (WCAG 2.1 A/AA) at 1280 px; lang, one h1, headings in order, landmarks", async () => {
-    const opened = await openPage(path, { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage(path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       expect.soft(opened.response?.status(), "HTTP status").toBe(status);
       expect.soft(await axeViolations(page), "axe violations").toEqual([]);
@@ -160,29 +159,23 @@ describe.each(pageTypes)("$kind $path", ({ path, status, chrome }) => {
       expect
         .soft(unexpectedProblems(opened, path, status), "console/page errors, failed or external requests")
         .toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("axe (WCAG 2.1 A/AA) at 375 px with every <details> open: no violations", async () => {
-    const opened = await openPage(path, { width: 375, javaScriptEnabled: true });
-    try {
+    await withPage(path, { width: 375, javaScriptEnabled: true }, async (opened) => {
       await opened.page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
       expect.soft(await axeViolations(opened.page), "axe violations").toEqual([]);
       expect
         .soft(unexpectedProblems(opened, path, status), "console/page errors, failed or external requests")
         .toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   (chrome ? test : test.skip).each([false, true])(
     "keyboard, JavaScript %s: the first Tab reaches the skip link, which moves focus to main",
     async (javaScriptEnabled) => {
-      const opened = await openPage(path, { width: 1280, javaScriptEnabled });
-      try {
+      await withPage(path, { width: 1280, javaScriptEnabled }, async (opened) => {
         const { page } = opened;
         // A page may deliberately start in a field (the search box): then that field is in main.
         const start = await page.evaluate(() => {
@@ -229,15 +222,12 @@ describe.each(pageTypes)("$kind $path", ({ path, status, chrome }) => {
         expect
           .soft(unexpectedProblems(opened, path, status), "console/page errors, failed or external requests")
           .toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 
   test("keyboard: every Tab stop, all the way round, is visible and shows focus", async () => {
-    const opened = await openPage(path, { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage(path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       const invisible: string[] = [];
       const unmarked: string[] = [];
@@ -265,8 +255,6 @@ describe.each(pageTypes)("$kind $path", ({ path, status, chrome }) => {
       expect
         .soft(unexpectedProblems(opened, path, status), "console/page errors, failed or external requests")
         .toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });

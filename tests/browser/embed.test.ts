@@ -10,7 +10,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { afterAll, describe, expect, test } from "vitest";
-import { ROOT, closeBrowser, openPage, siteUrl } from "./helpers.ts";
+import { ROOT, closeBrowser, openPage, siteUrl, withPage } from "./helpers.ts";
 
 afterAll(closeBrowser);
 
@@ -41,8 +41,7 @@ describe("/embed/latest/", () => {
   test.each([true, false])(
     "fits a 300 px sidebar and links into the archive (JavaScript %s)",
     async (javaScriptEnabled) => {
-      const opened = await openPage("/embed/latest/", { width: WIDTH, javaScriptEnabled });
-      try {
+      await withPage("/embed/latest/", { width: WIDTH, javaScriptEnabled }, async (opened) => {
         const { page } = opened;
         await page.setViewportSize({ width: WIDTH, height: HEIGHT });
         expect(opened.response?.status()).toBe(200);
@@ -88,17 +87,14 @@ describe("/embed/latest/", () => {
           const res = await page.request.get(link.href);
           expect(res.status(), link.href).toBe(200);
         }
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 });
 
 describe("/embed/", () => {
   test("gives the iframe snippet with the card's absolute URL and a live preview", async () => {
-    const opened = await openPage("/embed/", { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage("/embed/", { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       expect(opened.problems()).toEqual([]);
       const snippet = await page.locator("textarea").first().inputValue();
@@ -133,16 +129,13 @@ describe("/embed/", () => {
       const frame = preview.contentFrame();
       await frame.locator(".zly-card").waitFor();
       expect(await frame.locator(".zly-card").count()).toBe(1);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe("more cards", () => {
   test("/embed/ copies a snippet with 复制代码", async () => {
-    const opened = await openPage("/embed/", { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage("/embed/", { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       await opened.context.grantPermissions(["clipboard-read", "clipboard-write"], {
         origin: new URL(siteUrl("/")).origin,
@@ -152,16 +145,13 @@ describe("more cards", () => {
       await expect.poll(() => page.textContent("[data-copy-status]")).toBe("已复制嵌入代码");
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await field.inputValue());
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test.each(["/embed/current/", "/embed/2023/", "/embed/2022/"])(
     "%s: a card as tall as its content, within the frame its snippet gives",
     async (path) => {
-      const opened = await openPage(path, { width: WIDTH, javaScriptEnabled: false });
-      try {
+      await withPage(path, { width: WIDTH, javaScriptEnabled: false }, async (opened) => {
         const { page } = opened;
         expect(opened.response?.status()).toBe(200);
         const facts = await page.evaluate(() => ({
@@ -175,9 +165,7 @@ describe("more cards", () => {
         expect(new Set(facts.links)).toEqual(new Set(["_blank"]));
         if (/\d{4}/.test(path)) expect(facts.year).toContain(/\d{4}/.exec(path)![0]);
         expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 });

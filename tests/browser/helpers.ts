@@ -125,6 +125,23 @@ export async function openPage(path: string, options: OpenPageOptions): Promise<
   };
 }
 
+/**
+ * Opens `path`, runs `use` with the page, and closes the page whatever happens: the one shape of
+ * every browser test, so a failed assertion never leaves a browser context open.
+ */
+export async function withPage<T>(
+  path: string,
+  options: OpenPageOptions,
+  use: (opened: OpenedPage) => Promise<T>,
+): Promise<T> {
+  const opened = await openPage(path, options);
+  try {
+    return await use(opened);
+  } finally {
+    await opened.close();
+  }
+}
+
 export const ROOT = resolve(import.meta.dirname, "../..");
 
 /**

@@ -22,9 +22,9 @@ import {
   baseUrl,
   closeBrowser,
   expectedNotices,
-  openPage,
   siteUrl,
   type OpenedPage,
+  withPage,
 } from "./helpers.ts";
 
 afterAll(closeBrowser);
@@ -65,8 +65,7 @@ describe("复制链接", () => {
   test.each(notices)(
     "$path: one control per anchored element, linking to its id, adding no text",
     async (notice) => {
-      const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: false });
-      try {
+      await withPage(notice.path, { width: 1280, javaScriptEnabled: false }, async (opened) => {
         const facts = await opened.page.evaluate(() => {
           const body = document.querySelector("[data-pagefind-body]")!;
           const anchored = [
@@ -95,15 +94,12 @@ describe("复制链接", () => {
         expect(facts.textInControls).toBe("");
         expect(facts.inText).toBe(false);
         expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 
   test("selecting a paragraph selects exactly its characters", async () => {
-    const opened = await openPage(N2019.path, { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage(N2019.path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { selected, text } = await opened.page.evaluate(() => {
         const p = document.getElementById("s1-p1")!;
         const range = document.createRange();
@@ -115,14 +111,11 @@ describe("复制链接", () => {
       });
       expect(selected).toBe(text);
       expect(selected).toMatch(/^以习近平新时代中国特色社会主义思想为指导.*。$/);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("hidden until hover or keyboard focus; with JavaScript it copies the full URL and announces it", async () => {
-    const opened = await openPage(N2019.path, { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage(N2019.path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       await grantClipboard(opened);
       const opacity = (selector: string) =>
@@ -144,14 +137,11 @@ describe("复制链接", () => {
       expect(await page.evaluate(() => location.hash), "copying does not navigate").toBe("");
       expect(await page.getAttribute("[data-copy-status]", "role")).toBe("status");
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("without JavaScript the control is a permalink", async () => {
-    const opened = await openPage(N2019.path, { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage(N2019.path, { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const { page } = opened;
       await page.hover("#s2");
       await page.click("#s2 > a.copy-link");
@@ -160,9 +150,7 @@ describe("复制链接", () => {
       await expect
         .poll(() => page.$eval("#s2 > a.copy-link", (el) => getComputedStyle(el).opacity), POLL)
         .toBe("1");
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
@@ -187,16 +175,17 @@ describe("/wenhao/{docNumber}/", () => {
   test.each(cases)(
     "$variant → $notice.path (percent-encoded, JavaScript off)",
     async ({ notice, variant }) => {
-      const opened = await openPage(`/wenhao/${encodeURIComponent(variant)}/`, {
-        width: 1280,
-        javaScriptEnabled: false,
-      });
-      try {
-        await opened.page.waitForURL(siteUrl(notice.path));
-        expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      await withPage(
+        `/wenhao/${encodeURIComponent(variant)}/`,
+        {
+          width: 1280,
+          javaScriptEnabled: false,
+        },
+        async (opened) => {
+          await opened.page.waitForURL(siteUrl(notice.path));
+          expect(opened.problems()).toEqual([]);
+        },
+      );
     },
   );
 
@@ -215,13 +204,10 @@ describe("/wenhao/{docNumber}/", () => {
       ];
     }),
   )("$path ($how) → $notice.path, JavaScript on", async ({ notice, path }) => {
-    const opened = await openPage(path, { width: 375, javaScriptEnabled: true });
-    try {
+    await withPage(path, { width: 375, javaScriptEnabled: true }, async (opened) => {
       await opened.page.waitForURL(siteUrl(notice.path));
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("a redirect page: meta refresh, canonical, noindex, a visible link", async () => {
@@ -237,58 +223,57 @@ describe("/wenhao/{docNumber}/", () => {
   });
 
   test("/wenhao/ lists every held document number", async () => {
-    const opened = await openPage("/wenhao/", { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage("/wenhao/", { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const text = await opened.page.textContent("main");
       for (const n of withDocNumber) expect(text).toContain(n.docNumber);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("an unknown number gets a 404 page that explains, canonicalises and links to search (JavaScript on)", async () => {
     const typed = "国市监质发[2099]7号";
-    const opened = await openPage(`/wenhao/${encodeURIComponent(typed)}/`, {
-      width: 375,
-      javaScriptEnabled: true,
-    });
-    try {
-      const { page } = opened;
-      expect(opened.response?.status()).toBe(404);
-      const help = page.locator("[data-wenhao-help]");
-      await expect.poll(() => help.isVisible(), POLL).toBe(true);
-      const text = await help.innerText();
-      expect(text).toContain(typed);
-      expect(text).toContain("国市监质发〔2099〕7号");
-      expect(text).toContain("尚未收录");
-      const search = await page.getAttribute("[data-wenhao-search]", "href");
-      expect(search).toBe(
-        `${new URL(siteUrl("/search/")).pathname}?q=${encodeURIComponent("国市监质发〔2099〕7号")}`,
-      );
-      expect(await page.getAttribute("a[href$='/wenhao/']", "href")).toBe(
-        new URL(siteUrl("/wenhao/")).pathname,
-      );
-      expect(problemsBut404(opened)).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withPage(
+      `/wenhao/${encodeURIComponent(typed)}/`,
+      {
+        width: 375,
+        javaScriptEnabled: true,
+      },
+      async (opened) => {
+        const { page } = opened;
+        expect(opened.response?.status()).toBe(404);
+        const help = page.locator("[data-wenhao-help]");
+        await expect.poll(() => help.isVisible(), POLL).toBe(true);
+        const text = await help.innerText();
+        expect(text).toContain(typed);
+        expect(text).toContain("国市监质发〔2099〕7号");
+        expect(text).toContain("尚未收录");
+        const search = await page.getAttribute("[data-wenhao-search]", "href");
+        expect(search).toBe(
+          `${new URL(siteUrl("/search/")).pathname}?q=${encodeURIComponent("国市监质发〔2099〕7号")}`,
+        );
+        expect(await page.getAttribute("a[href$='/wenhao/']", "href")).toBe(
+          new URL(siteUrl("/wenhao/")).pathname,
+        );
+        expect(problemsBut404(opened)).toEqual([]);
+      },
+    );
   });
 
   test("an unknown number without JavaScript: static help with links", async () => {
-    const opened = await openPage(`/wenhao/${encodeURIComponent("国市监质发〔2099〕7号")}/`, {
-      width: 1280,
-      javaScriptEnabled: false,
-    });
-    try {
-      const text = await opened.page.locator("[data-wenhao-help]").innerText();
-      expect(text).toContain("按文号");
-      expect(text).toContain("本档案收录的全部文号");
-      expect(text).toContain("搜索");
-      expect(problemsBut404(opened)).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withPage(
+      `/wenhao/${encodeURIComponent("国市监质发〔2099〕7号")}/`,
+      {
+        width: 1280,
+        javaScriptEnabled: false,
+      },
+      async (opened) => {
+        const text = await opened.page.locator("[data-wenhao-help]").innerText();
+        expect(text).toContain("按文号");
+        expect(text).toContain("本档案收录的全部文号");
+        expect(text).toContain("搜索");
+        expect(problemsBut404(opened)).toEqual([]);
+      },
+    );
   });
 
   // Forms with no static page, read on the 404 page by the build's own parser (src/document/doc-number.ts).
@@ -297,33 +282,30 @@ describe("/wenhao/{docNumber}/", () => {
     ["the key form with a full-width dash and full-width digits", "国市监质发－２０２２－７６"],
   ])("%s is recognised on the 404 page and leads to the notice", async (_how, typed) => {
     const notice = withDocNumber.find((n) => n.docNumber === "国市监质发〔2022〕76号")!;
-    const opened = await openPage(`/wenhao/${encodeURIComponent(typed)}/`, {
-      width: 1280,
-      javaScriptEnabled: true,
-    });
-    try {
-      await opened.page.waitForURL(siteUrl(notice.path));
-      expect(problemsBut404(opened)).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withPage(
+      `/wenhao/${encodeURIComponent(typed)}/`,
+      {
+        width: 1280,
+        javaScriptEnabled: true,
+      },
+      async (opened) => {
+        await opened.page.waitForURL(siteUrl(notice.path));
+        expect(problemsBut404(opened)).toEqual([]);
+      },
+    );
   });
 
   test("the 404 page of any other path hides the document-number help (JavaScript on)", async () => {
-    const opened = await openPage("/no-such-page/", { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage("/no-such-page/", { width: 1280, javaScriptEnabled: true }, async (opened) => {
       await expect.poll(() => opened.page.locator("[data-wenhao-help]").isVisible(), POLL).toBe(false);
       expect(problemsBut404(opened)).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe("citation", () => {
   test("GB/T 7714 text with today's date; 复制引文 copies it and announces it", async () => {
-    const opened = await openPage(N2019.path, { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage(N2019.path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       await grantClipboard(opened);
       const date = await today(opened);
@@ -335,25 +317,19 @@ describe("citation", () => {
       await expect.poll(() => page.textContent("[data-copy-status]"), POLL).toBe("已复制引文");
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("without JavaScript: the build date, no dead button", async () => {
-    const opened = await openPage(N2019.path, { width: 375, javaScriptEnabled: false });
-    try {
+    await withPage(N2019.path, { width: 375, javaScriptEnabled: false }, async (opened) => {
       expect(await opened.page.isVisible("button[data-cite-copy]")).toBe(false);
       expect(await opened.page.textContent("[data-cite-accessed]")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(await opened.page.textContent(".cite-note")).toContain("本页生成的日期");
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("citation_* meta tags", async () => {
-    const opened = await openPage(N2019.path, { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage(N2019.path, { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const meta = await opened.page.evaluate(() =>
         [...document.querySelectorAll<HTMLMetaElement>('meta[name^="citation_"]')].map((m) => [
           m.name,
@@ -370,14 +346,11 @@ describe("citation", () => {
       });
       expect(Object.fromEntries(meta).citation_public_url).toMatch(/\/2019\/quanguo\/$/);
       expect(Object.fromEntries(meta).citation_abstract_html_url).toMatch(/\/2019\/quanguo\/$/);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test.each(notices)("$path: the download links serve CSL-JSON, BibTeX and RIS", async (notice) => {
-    const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage(notice.path, { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const hrefs = await opened.page.$$eval(".cite-downloads a", (links) =>
         links.map((a) => (a as HTMLAnchorElement).href),
       );
@@ -393,16 +366,13 @@ describe("citation", () => {
       expect(bib).toMatch(/\n {2}urldate += \{\d{4}-\d{2}-\d{2}\},\n/);
       expect(ris).toMatch(/^TY {2}- GOVDOC\r\n/);
       expect(ris).toMatch(/\r\nER {2}- \r\n$/);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe("changelog", () => {
   test("/changelog/ lists the additions and links the feed", async () => {
-    const opened = await openPage("/changelog/", { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage("/changelog/", { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const { page } = opened;
       expect(await page.locator(".changelog-entry").count()).toBeGreaterThanOrEqual(notices.length);
       for (const n of notices) expect(await page.locator(`li[id^="added-${n.id}-"]`).count()).toBe(1);
@@ -411,14 +381,11 @@ describe("changelog", () => {
       );
       expect(feeds.filter((href) => href.endsWith("/changelog.xml"))).toHaveLength(1);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("/changelog.xml is well-formed Atom with an entry per change", async () => {
-    const opened = await openPage("/changelog/", { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage("/changelog/", { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const facts = await opened.page.evaluate(async (url) => {
         const response = await fetch(url);
         const xml = new DOMParser().parseFromString(await response.text(), "application/xml");
@@ -437,22 +404,17 @@ describe("changelog", () => {
       expect(facts.entries).toBeGreaterThanOrEqual(notices.length);
       expect(new Set(facts.ids).size).toBe(facts.entries);
       expect(facts.type).toMatch(/xml/);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test.each(notices)("$path shows its changelog entries", async (notice) => {
-    const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage(notice.path, { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const text = await opened.page.locator(".notice-history").innerText();
       expect(text).toContain("新增");
       expect(await opened.page.getAttribute(".notice-history a[href*='/changelog/#']", "href")).toContain(
         `#added-${notice.id}-`,
       );
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
@@ -470,8 +432,7 @@ describe("print", () => {
   test.each(notices.filter((n) => ["2019-quanguo", "2022-quanguo"].includes(n.id)))(
     "$path prints as A4 pages without site chrome, with the reproduction line",
     async (notice) => {
-      const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: true });
-      try {
+      await withPage(notice.path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
         const { page } = opened;
         await page.emulateMedia({ media: "print" });
         const facts = await page.evaluate(() => {
@@ -512,9 +473,7 @@ describe("print", () => {
           expect(printed, "page number 2 in the footer").toMatch(/—\s*2\s*—/);
         }
         expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 });

@@ -6,7 +6,7 @@
  * text in the search-indexed body with the permanent heading anchors.
  */
 import { afterAll, describe, expect, test } from "vitest";
-import { closeBrowser, expectedNotices, openPage, type ExpectedNotice } from "./helpers.ts";
+import { closeBrowser, expectedNotices, type ExpectedNotice, withPage } from "./helpers.ts";
 
 const notices = expectedNotices();
 const years = [...new Set(notices.map((n) => n.year))].sort();
@@ -33,8 +33,7 @@ afterAll(closeBrowser);
 
 describe.each(pages)("$path", ({ path, notice }) => {
   test.each(variants)("at $width px, JavaScript $javaScriptEnabled", async ({ width, javaScriptEnabled }) => {
-    const opened = await openPage(path, { width, javaScriptEnabled });
-    try {
+    await withPage(path, { width, javaScriptEnabled }, async (opened) => {
       const { page } = opened;
       expect.soft(opened.response?.status(), "HTTP status of the page").toBe(200);
 
@@ -93,8 +92,6 @@ describe.each(pages)("$path", ({ path, notice }) => {
           expect.soft(facts.ids, `heading anchor #${anchor}`).toContain(anchor);
         }
       }
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });

@@ -17,7 +17,7 @@
 import { afterAll, describe, expect, test } from "vitest";
 import type { Page } from "playwright-core";
 import { axeViolations, pageTypes, unexpectedProblems } from "./a11y-helpers.ts";
-import { closeBrowser, expectedNotices, openPage } from "./helpers.ts";
+import { closeBrowser, expectedNotices, withPage } from "./helpers.ts";
 
 /** The localStorage keys and values of public/reading-controls.js. */
 const SIZE_KEY = "zly:text-size";
@@ -57,8 +57,7 @@ function readingState(page: Page) {
 
 describe("reading controls", () => {
   test("without JavaScript: hidden, and the page is unchanged", async () => {
-    const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage(notice.path, { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const { page } = opened;
       expect.soft(await page.locator(".reading-controls").count(), "the controls are in the page").toBe(1);
       expect.soft(await page.locator(".reading-controls").isVisible(), "controls hidden").toBe(false);
@@ -69,14 +68,11 @@ describe("reading controls", () => {
       expect.soft(await page.getAttribute("html", "data-text-size")).toBeNull();
       expect.soft((await readingState(page)).rootFontSize, "standard root size, 18px").toBe(18);
       expect.soft(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("with JavaScript: visible real buttons, script from a file in <head>, no inline script", async () => {
-    const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage(notice.path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       const menu = page.locator("details[data-reading-controls] > summary");
       expect.soft(await menu.isVisible(), "the 字号 button is shown").toBe(true);
@@ -132,14 +128,11 @@ describe("reading controls", () => {
         )
         .toEqual([]);
       expect.soft(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("大 and 特大 enlarge the body text; keyboard operable", async () => {
-    const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage(notice.path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       const standard = await readingState(page);
 
@@ -182,14 +175,11 @@ describe("reading controls", () => {
       expect.soft(back.size, "Enter on 标准").toBe("standard");
       expect.soft(back.textFontSize).toBe(standard.textFontSize);
       expect.soft(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("the choice survives a reload and navigation, and applies before the first frame", async () => {
-    const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage(notice.path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page, context } = opened;
       await openControls(page);
       await page.getByRole("button", { name: "大字号", exact: true }).click();
@@ -245,9 +235,7 @@ describe("reading controls", () => {
       await page.goto(new URL(otherNotice.path.slice(1), page.url()).href, { waitUntil: "load" });
       expect.soft((await readingState(page)).size, `on ${otherNotice.path}`).toBe("large");
       expect.soft(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
@@ -257,8 +245,7 @@ const HIGH_CONTRAST_TEXT = ["rgb(255, 255, 255)", "rgb(255, 235, 59)", "rgb(255,
 
 describe.each(pageTypes.filter((p) => p.chrome))("high contrast: $kind $path", ({ path, status }) => {
   test("white on black, yellow links, no grey text, axe clean", async () => {
-    const opened = await openPage(path, { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage(path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       const colours = () =>
         page.evaluate(() => ({
@@ -298,9 +285,7 @@ describe.each(pageTypes.filter((p) => p.chrome))("high contrast: $kind $path", (
       await page.getByRole("button", { name: "高对比度" }).click();
       expect.soft(await colours(), "switched off: the normal colours again").toEqual(normal);
       expect.soft(unexpectedProblems(opened, path, status)).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
@@ -376,8 +361,7 @@ const layouts: { name: string; width: number; size: Size; contrast: "high" | "no
 
 describe.each(pageTypes)("layout: $kind $path", ({ path, status, chrome }) => {
   test("at 200% zoom and at 375 px with 特大 text: no sideways scrolling, nothing clipped", async () => {
-    const opened = await openPage(path, { width: 640, javaScriptEnabled: true });
-    try {
+    await withPage(path, { width: 640, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       // Pages without the site's chrome (embeds) have no controls: only the widths apply.
       const steps = chrome
@@ -409,8 +393,6 @@ describe.each(pageTypes)("layout: $kind $path", ({ path, status, chrome }) => {
         expect.soft(await layoutProblems(page, width), `${name}: layout`).toEqual([]);
       }
       expect.soft(unexpectedProblems(opened, path, status)).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });

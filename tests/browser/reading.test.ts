@@ -33,9 +33,9 @@ import {
   closeBrowser,
   expectedNotices,
   getBrowser,
-  openPage,
   pageProblems,
   siteUrl,
+  withPage,
 } from "./helpers.ts";
 
 afterAll(closeBrowser);
@@ -99,8 +99,7 @@ async function touchPage(path: string) {
 
 describe.each(notices)("$path", (notice) => {
   test("390×844, standard size: the h1 and the first paragraph after it are on the first screen", async () => {
-    const opened = await openPage(notice.path, { width: 390, javaScriptEnabled: true });
-    try {
+    await withPage(notice.path, { width: 390, javaScriptEnabled: true }, async (opened) => {
       const facts = await opened.page.evaluate(() => {
         const h1 = document.querySelector("main h1")!;
         const paragraphs = [...document.querySelectorAll("[data-pagefind-body] p[id]")];
@@ -123,16 +122,13 @@ describe.each(notices)("$path", (notice) => {
         `the first line of #${facts.paragraph.id} within 844 px`,
       ).toBeLessThanOrEqual(844);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test.each([390, 1366])(
     "目录 at %i px links to every top-level section and attachment, in order",
     async (width) => {
-      const opened = await openPage(notice.path, { width, javaScriptEnabled: false });
-      try {
+      await withPage(notice.path, { width, javaScriptEnabled: false }, async (opened) => {
         const { page } = opened;
         const facts = await page.evaluate(() => {
           const body = document.querySelector("[data-pagefind-body]")!;
@@ -165,15 +161,12 @@ describe.each(notices)("$path", (notice) => {
         );
         for (const id of sub) expect(id, "a second-level entry").toMatch(/^(s\d+-\d+|a\d+-s\d+)$/);
         expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 
   test("arriving at a section shows the notice and the section path", async () => {
-    const opened = await openPage(notice.path, { width: 390, javaScriptEnabled: true });
-    try {
+    await withPage(notice.path, { width: 390, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       const target = await page.evaluate(() =>
         document.getElementById("s3-2")
@@ -208,9 +201,7 @@ describe.each(notices)("$path", (notice) => {
         overlap.barBottom - 1,
       );
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("touch screen: every copy-link control is visible, with a target of at least 24 px", async () => {
@@ -244,8 +235,7 @@ describe.each(notices)("$path", (notice) => {
   });
 
   test("keyboard: the toolbar comes before the text, and the copy-link controls are one Tab stop", async () => {
-    const opened = await openPage(notice.path, { width: 1366, javaScriptEnabled: true });
-    try {
+    await withPage(notice.path, { width: 1366, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       const stops = await page.$$eval("[data-pagefind-body] a.copy-link", (links) =>
         links.filter((a) => (a as HTMLAnchorElement).tabIndex >= 0).map((a) => a.getAttribute("href")),
@@ -263,14 +253,11 @@ describe.each(notices)("$path", (notice) => {
       expect(next, "ArrowDown moves to the next control").not.toBe(stops[0]);
       expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement).tabIndex)).toBe(0);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("toolbar: 打印, 下载Word, 下载PDF, 复制全文 (copies text.txt), 引用", async () => {
-    const opened = await openPage(notice.path, { width: 390, javaScriptEnabled: true });
-    try {
+    await withPage(notice.path, { width: 390, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       await opened.context.grantPermissions(["clipboard-read", "clipboard-write"], {
         origin: new URL(baseUrl()).origin,
@@ -292,9 +279,7 @@ describe.each(notices)("$path", (notice) => {
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toBe(await (await fetch(siteUrl(`${notice.path}text.txt`))).text());
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("下载Word: mammoth reads back every letter and digit in order, and nothing else but the completeness note", async () => {
@@ -322,8 +307,7 @@ describe.each(notices)("$path", (notice) => {
   (notices.find((n) => n.id === notice.id)!.complete ? test.skip : test)(
     "print (PDF): the completeness note is printed, the inferred-value chips are not",
     async () => {
-      const opened = await openPage(notice.path, { width: 1280, javaScriptEnabled: true });
-      try {
+      await withPage(notice.path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
         const { page } = opened;
         await page.emulateMedia({ media: "print" });
         const chips = await page.$$eval(".badge-inferred, details.inferred, details.inferred--block", (els) =>
@@ -349,9 +333,7 @@ describe.each(notices)("$path", (notice) => {
         if (notice.note) expect(note.text).toContain(notice.note);
         for (const chip of ["查看依据", "展开查看依据", "▸", "▾"]) expect(printed, chip).not.toContain(chip);
         expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 });
@@ -402,12 +384,9 @@ describe("Chinese pages", () => {
   test.each(chinesePages)(
     "$kind $path: no Latin-only visible text but codes and addresses",
     async ({ path }) => {
-      const opened = await openPage(path, { width: 1280, javaScriptEnabled: true });
-      try {
+      await withPage(path, { width: 1280, javaScriptEnabled: true }, async (opened) => {
         expect(await latinOnlyText(opened.page)).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 });
@@ -421,16 +400,13 @@ describe("years without a held text", () => {
     .map(([year, theme]) => ({ year: year!, theme: theme! }));
 
   test.each(catalog)("/$year/ answers 200 with its theme and 全文未收录", async ({ year, theme }) => {
-    const opened = await openPage(`/${year}/`, { width: 390, javaScriptEnabled: false });
-    try {
+    await withPage(`/${year}/`, { width: 390, javaScriptEnabled: false }, async (opened) => {
       expect(opened.response?.status()).toBe(200);
       const text = (await opened.page.innerText("main")).replace(/\s+/g, "");
       expect(text).toContain(theme.replace(/\s+/g, ""));
       if (!notices.some((n) => n.year === year)) expect(text).toContain("全文未收录");
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
@@ -459,8 +435,7 @@ describe("data and feeds", () => {
     const raw = await (await fetch(siteUrl(path))).text();
     expect(raw).toMatch(/^<\?xml [^?]*\?>\n<\?xml-stylesheet type="text\/xsl" href="[^"]*feed\.xsl"\?>/);
     const entries = (raw.match(/<entry>/g) ?? []).length;
-    const opened = await openPage(path, { width: 390, javaScriptEnabled: true });
-    try {
+    await withPage(path, { width: 390, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       const facts = await page.evaluate(() => ({
         type: document.contentType,
@@ -484,22 +459,17 @@ describe("data and feeds", () => {
       // blocks now that the preview server sends it too) is not the page's doing.
       const banner = await page.evaluate(() => !!document.querySelector("xslt-warning-banner"));
       expect(pageProblems(opened.problems(), banner)).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("/subscribe/ explains both feeds", async () => {
-    const opened = await openPage("/subscribe/", { width: 390, javaScriptEnabled: false });
-    try {
+    await withPage("/subscribe/", { width: 390, javaScriptEnabled: false }, async (opened) => {
       const hrefs = await opened.page.$$eval("main a", (as) =>
         as.map((a) => (a as HTMLAnchorElement).pathname),
       );
       expect(hrefs.some((h) => h.endsWith("/feed.xml"))).toBe(true);
       expect(hrefs.some((h) => h.endsWith("/changelog.xml"))).toBe(true);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });

@@ -10,7 +10,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rng } from "../../scripts/bench/synthetic-archive.ts";
-import { ROOT, closeBrowser, openPage, type OpenedPage } from "./helpers.ts";
+import { ROOT, closeBrowser, openPage, type OpenedPage, withPage } from "./helpers.ts";
 import { readResults, submit } from "./search-page.ts";
 import {
   SCOPES,
@@ -158,20 +158,21 @@ describe("the 主题 scope and the catalogue years", () => {
   test("主题 with 数字 | 绿色 states how many years' themes hold either", async () => {
     for (const q of ["数字 | 绿色", "质量强国 | 全面质量管理"]) {
       const want = expected(truth, q, "theme");
-      const opened = await openPage(`/search/?q=${encodeURIComponent(q)}&scope=theme`, {
-        width: 390,
-        javaScriptEnabled: true,
-      });
-      try {
-        const shown = await readResults(opened);
-        expect(shown.years).toBe(String(want.years));
-        const text = await opened.page.textContent("[data-search-years]");
-        expect(text).toContain(`共${want.years}个年份的主题含`);
-        for (const w of truthQuery(q).flatMap((t) => t.words)) expect(text).toContain(`“${w}”`);
-        expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      await withPage(
+        `/search/?q=${encodeURIComponent(q)}&scope=theme`,
+        {
+          width: 390,
+          javaScriptEnabled: true,
+        },
+        async (opened) => {
+          const shown = await readResults(opened);
+          expect(shown.years).toBe(String(want.years));
+          const text = await opened.page.textContent("[data-search-years]");
+          expect(text).toContain(`共${want.years}个年份的主题含`);
+          for (const w of truthQuery(q).flatMap((t) => t.words)) expect(text).toContain(`“${w}”`);
+          expect(opened.problems()).toEqual([]);
+        },
+      );
     }
     // The second query finds years from both sources: held notices and the catalogue.
     const both = expected(truth, "质量强国 | 全面质量管理", "theme");
@@ -184,32 +185,33 @@ describe("the 主题 scope and the catalogue years", () => {
     async (q) => {
       const row = catalogRows().find((r) => r.year === 2023)!;
       expect(row, "2023 is a catalogue year").toBeDefined();
-      const opened = await openPage(`/search/?q=${encodeURIComponent(q)}`, {
-        width: 1280,
-        javaScriptEnabled: true,
-      });
-      try {
-        const shown = await readResults(opened);
-        expect(shown.catalog.map((c) => c.year)).toContain(2023);
-        const item = await opened.page.evaluate(() => {
-          const li = document.querySelector<HTMLElement>("[data-catalog-year='2023']")!;
-          return {
-            text: li.textContent ?? "",
-            links: [...li.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? ""),
-            marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
-          };
-        });
-        expect(item.text).toContain("未收录全文");
-        expect(item.text).toContain(row.theme);
-        expect(item.links).toContain(row.sourceUrl);
-        expect(item.links.some((href) => href.endsWith("/2023/"))).toBe(true);
-        expect(item.marks.map((m) => squash(m ?? ""))).toContain(squash(q));
-        // Never counted or listed as a notice.
-        expect(shown.ids).not.toContain("2023-quanguo");
-        expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      await withPage(
+        `/search/?q=${encodeURIComponent(q)}`,
+        {
+          width: 1280,
+          javaScriptEnabled: true,
+        },
+        async (opened) => {
+          const shown = await readResults(opened);
+          expect(shown.catalog.map((c) => c.year)).toContain(2023);
+          const item = await opened.page.evaluate(() => {
+            const li = document.querySelector<HTMLElement>("[data-catalog-year='2023']")!;
+            return {
+              text: li.textContent ?? "",
+              links: [...li.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? ""),
+              marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
+            };
+          });
+          expect(item.text).toContain("未收录全文");
+          expect(item.text).toContain(row.theme);
+          expect(item.links).toContain(row.sourceUrl);
+          expect(item.links.some((href) => href.endsWith("/2023/"))).toBe(true);
+          expect(item.marks.map((m) => squash(m ?? ""))).toContain(squash(q));
+          // Never counted or listed as a notice.
+          expect(shown.ids).not.toContain("2023-quanguo");
+          expect(opened.problems()).toEqual([]);
+        },
+      );
     },
   );
 });
@@ -268,24 +270,25 @@ describe("the scope in the URL, and searching from the header box", () => {
 
   test("a result link highlights the query's words, not the excluded ones", async () => {
     const q = "质量强国 -昆仑";
-    const opened = await openPage(`/2022/quanguo/?hl=${encodeURIComponent(q)}`, {
-      width: 390,
-      javaScriptEnabled: true,
-    });
-    try {
-      await opened.page.waitForSelector("mark.hl-mark");
-      const groups = await opened.page.$$eval("mark.hl-mark", (ms) => {
-        const byGroup = new Map<string, string>();
-        for (const m of ms as HTMLElement[])
-          byGroup.set(m.dataset.hl!, (byGroup.get(m.dataset.hl!) ?? "") + m.textContent);
-        return [...byGroup.values()];
-      });
-      const text = truth.find((t) => t.id === "2022-quanguo")!.fields.all[0]!;
-      expect(groups.length).toBe(text.split("质量强国").length - 1);
-      for (const g of groups) expect(squash(g)).toBe("质量强国");
-      expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withPage(
+      `/2022/quanguo/?hl=${encodeURIComponent(q)}`,
+      {
+        width: 390,
+        javaScriptEnabled: true,
+      },
+      async (opened) => {
+        await opened.page.waitForSelector("mark.hl-mark");
+        const groups = await opened.page.$$eval("mark.hl-mark", (ms) => {
+          const byGroup = new Map<string, string>();
+          for (const m of ms as HTMLElement[])
+            byGroup.set(m.dataset.hl!, (byGroup.get(m.dataset.hl!) ?? "") + m.textContent);
+          return [...byGroup.values()];
+        });
+        const text = truth.find((t) => t.id === "2022-quanguo")!.fields.all[0]!;
+        expect(groups.length).toBe(text.split("质量强国").length - 1);
+        for (const g of groups) expect(squash(g)).toBe("质量强国");
+        expect(opened.problems()).toEqual([]);
+      },
+    );
   });
 });

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rng } from "../../scripts/bench/synthetic-archive.ts";
 import { extractSections } from "../../src/search/sections.ts";
 import { LEVELS, LEVEL_LABELS } from "../../src/shared/levels.ts";
-import { ROOT, closeBrowser, openPage, siteUrl, type OpenedPage } from "./helpers.ts";
+import { ROOT, closeBrowser, openPage, siteUrl, type OpenedPage, withPage } from "./helpers.ts";
 import { readResults, submit } from "./search-page.ts";
 import { catalogRows, expected as expectedIn, squash, truthNotices, truthWords } from "./search-truth.ts";
 
@@ -187,35 +187,36 @@ describe("search results against the substring truth", () => {
 
 describe("the search page", () => {
   test("the URL is the search; results carry title, year, scope, excerpt with <mark> and section links", async () => {
-    const opened = await openPage(`/search/?q=${encodeURIComponent("双随机一公开")}`, {
-      width: 1280,
-      javaScriptEnabled: true,
-    });
-    try {
-      const shown = await readResults(opened);
-      expect(shown.ids).toEqual(expected("双随机一公开").ids);
-      const first = await opened.page.evaluate(() => {
-        const li = document.querySelector("[data-notice]")!;
-        return {
-          href: li.querySelector("a[data-result]")!.getAttribute("href"),
-          meta: li.querySelector(".search-result-meta")?.textContent ?? "",
-          marks: [...li.querySelectorAll(".search-excerpt mark")].map((m) => m.textContent),
-          section: li.querySelector("a[data-section]")!.getAttribute("href"),
-          input: (document.querySelector("#search-q") as HTMLInputElement).value,
-          title: document.title,
-        };
-      });
-      expect(first.input).toBe("双随机一公开");
-      expect(first.href).toMatch(/\/\d{4}\/[a-z-]+\/\?hl=/);
-      expect(decodeURIComponent(first.section!)).toMatch(/\?hl=双随机一公开#[a-z0-9-]+$/);
-      expect(first.meta).toMatch(/\d{4}年/);
-      // The original text is shown: the punctuation of 双随机、一公开 is kept inside the mark.
-      expect(first.marks).toContain("双随机、一公开");
-      expect(first.title).toContain("双随机一公开");
-      expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withPage(
+      `/search/?q=${encodeURIComponent("双随机一公开")}`,
+      {
+        width: 1280,
+        javaScriptEnabled: true,
+      },
+      async (opened) => {
+        const shown = await readResults(opened);
+        expect(shown.ids).toEqual(expected("双随机一公开").ids);
+        const first = await opened.page.evaluate(() => {
+          const li = document.querySelector("[data-notice]")!;
+          return {
+            href: li.querySelector("a[data-result]")!.getAttribute("href"),
+            meta: li.querySelector(".search-result-meta")?.textContent ?? "",
+            marks: [...li.querySelectorAll(".search-excerpt mark")].map((m) => m.textContent),
+            section: li.querySelector("a[data-section]")!.getAttribute("href"),
+            input: (document.querySelector("#search-q") as HTMLInputElement).value,
+            title: document.title,
+          };
+        });
+        expect(first.input).toBe("双随机一公开");
+        expect(first.href).toMatch(/\/\d{4}\/[a-z-]+\/\?hl=/);
+        expect(decodeURIComponent(first.section!)).toMatch(/\?hl=双随机一公开#[a-z0-9-]+$/);
+        expect(first.meta).toMatch(/\d{4}年/);
+        // The original text is shown: the punctuation of 双随机、一公开 is kept inside the mark.
+        expect(first.marks).toContain("双随机、一公开");
+        expect(first.title).toContain("双随机一公开");
+        expect(opened.problems()).toEqual([]);
+      },
+    );
   });
 
   test("filters with counts, sort by date, and the back button", async () => {
@@ -302,28 +303,29 @@ describe("the search page", () => {
   test("a query found nowhere says so, with honest suggestions only", async () => {
     const q = "质量月量子计算";
     expect(expected(q).ids).toEqual([]);
-    const opened = await openPage(`/search/?q=${encodeURIComponent(q)}`, {
-      width: 1280,
-      javaScriptEnabled: true,
-    });
-    try {
-      const shown = await readResults(opened);
-      expect(shown.count).toBe("0");
-      expect(shown.status).toContain("没有找到");
-      const suggestions = await opened.page.evaluate(() =>
-        [...document.querySelectorAll<HTMLAnchorElement>("[data-search-suggest] a")].map((a) =>
-          decodeURIComponent(new URL(a.href).searchParams.get("q") ?? ""),
-        ),
-      );
-      expect(suggestions.length).toBeGreaterThan(0);
-      for (const s of suggestions) {
-        expect(q).toContain(s);
-        expect(expected(s).ids.length, `suggested “${s}” is found`).toBeGreaterThan(0);
-      }
-      expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withPage(
+      `/search/?q=${encodeURIComponent(q)}`,
+      {
+        width: 1280,
+        javaScriptEnabled: true,
+      },
+      async (opened) => {
+        const shown = await readResults(opened);
+        expect(shown.count).toBe("0");
+        expect(shown.status).toContain("没有找到");
+        const suggestions = await opened.page.evaluate(() =>
+          [...document.querySelectorAll<HTMLAnchorElement>("[data-search-suggest] a")].map((a) =>
+            decodeURIComponent(new URL(a.href).searchParams.get("q") ?? ""),
+          ),
+        );
+        expect(suggestions.length).toBeGreaterThan(0);
+        for (const s of suggestions) {
+          expect(q).toContain(s);
+          expect(expected(s).ids.length, `suggested “${s}” is found`).toBeGreaterThan(0);
+        }
+        expect(opened.problems()).toEqual([]);
+      },
+    );
   });
 
   test("a page opened with a query is busy from its first script until its results are shown", async () => {
@@ -456,41 +458,39 @@ describe("arriving on a notice from a result", () => {
   });
 
   test("a traditional-character query and punctuation typed differently are highlighted too", async () => {
-    const opened = await openPage(`/2022/quanguo/?hl=${encodeURIComponent("雙隨機 一公開")}`, {
-      width: 375,
-      javaScriptEnabled: true,
-    });
-    try {
-      await opened.page.waitForSelector("mark.hl-mark");
-      const marks = await opened.page.$$eval("mark.hl-mark", (ms) => ms.map((m) => m.textContent));
-      const notice = truth.find((t) => t.id === "2022-quanguo")!;
-      expect(marks.length).toBeGreaterThan(0);
-      expect(marks.join("")).toContain("双随机");
-      const n = count(notice.fields.all[0]!, "双随机") + count(notice.fields.all[0]!, "一公开");
-      expect(
-        await opened.page.$$eval(
-          "mark.hl-mark",
-          (ms) => new Set(ms.map((m) => (m as HTMLElement).dataset.hl)).size,
-        ),
-      ).toBeLessThanOrEqual(n);
-      expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withPage(
+      `/2022/quanguo/?hl=${encodeURIComponent("雙隨機 一公開")}`,
+      {
+        width: 375,
+        javaScriptEnabled: true,
+      },
+      async (opened) => {
+        await opened.page.waitForSelector("mark.hl-mark");
+        const marks = await opened.page.$$eval("mark.hl-mark", (ms) => ms.map((m) => m.textContent));
+        const notice = truth.find((t) => t.id === "2022-quanguo")!;
+        expect(marks.length).toBeGreaterThan(0);
+        expect(marks.join("")).toContain("双随机");
+        const n = count(notice.fields.all[0]!, "双随机") + count(notice.fields.all[0]!, "一公开");
+        expect(
+          await opened.page.$$eval(
+            "mark.hl-mark",
+            (ms) => new Set(ms.map((m) => (m as HTMLElement).dataset.hl)).size,
+          ),
+        ).toBeLessThanOrEqual(n);
+        expect(opened.problems()).toEqual([]);
+      },
+    );
   });
 
   test("a notice page without ?hl= loads no search code or data", async () => {
-    const opened = await openPage("/2022/quanguo/", { width: 1280, javaScriptEnabled: true });
-    try {
+    await withPage("/2022/quanguo/", { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const urls = await opened.page.evaluate(() =>
         performance.getEntriesByType("resource").map((r) => r.name),
       );
       expect(urls.filter((u) => /\/(pagefind|search-data)\//.test(u))).toEqual([]);
       expect(await opened.page.locator("form[role=search] input[name=q]").count()).toBe(1);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 

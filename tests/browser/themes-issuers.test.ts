@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { afterAll, describe, expect, test } from "vitest";
-import { ROOT, closeBrowser, expectedNotices, openPage, siteUrl } from "./helpers.ts";
+import { ROOT, closeBrowser, expectedNotices, openPage, siteUrl, withPage } from "./helpers.ts";
 
 afterAll(closeBrowser);
 
@@ -41,8 +41,7 @@ const pages = ["/themes/", "/issuers/", "/issuers/samr/", "/issuers/ndrc/", "/is
 
 describe.each(pages)("%s", (path) => {
   test.each([375, 1280])("renders without JavaScript at %i px", async (width) => {
-    const opened = await openPage(path, { width, javaScriptEnabled: false });
-    try {
+    await withPage(path, { width, javaScriptEnabled: false }, async (opened) => {
       const { page } = opened;
       expect.soft(opened.response?.status()).toBe(200);
       const facts = await page.evaluate(() => ({
@@ -64,16 +63,13 @@ describe.each(pages)("%s", (path) => {
       expect.soft(facts.brokenFragments, "same-page links whose target is missing").toEqual([]);
       expect.soft(facts.duplicateIds).toEqual([]);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe("/themes/", () => {
   test("has the timeline, the chart with its table, and an anchor for every slogan", async () => {
-    const opened = await openPage("/themes/", { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage("/themes/", { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const { page } = opened;
       const facts = await page.evaluate(() => {
         const svg = document.querySelector("#terms ~ figure svg, figure svg");
@@ -105,17 +101,14 @@ describe("/themes/", () => {
       for (const n of notices) expect(facts.ids).toContain(`theme-${n.year}-${n.slug}`);
       expect(facts.marks).toContain("享");
       expect(facts.marks).toContain("、工程");
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("following a slogan link from a notice page lands on that slogan", async () => {
     const withSlogans = notices.filter((n) => slogansOf(n.id).length);
     expect(withSlogans.length).toBeGreaterThan(0);
     for (const n of withSlogans) {
-      const opened = await openPage(n.path, { width: 1280, javaScriptEnabled: false });
-      try {
+      await withPage(n.path, { width: 1280, javaScriptEnabled: false }, async (opened) => {
         const links = await opened.page.$$eval("a[href*='themes/#']", (as) =>
           as.map((a) => (a as HTMLAnchorElement).href),
         );
@@ -123,33 +116,31 @@ describe("/themes/", () => {
         for (const href of wanted) expect(links, `${n.path} links ${href}`).toContain(href);
         expect(links).toContain(siteUrl(`/themes/#theme-${n.year}-${n.slug}`));
         expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
-    }
-    const opened = await openPage(`/themes/#${sloganAnchor("优化营商环境 建设质量强国")}`, {
-      width: 375,
-      javaScriptEnabled: false,
-    });
-    try {
-      const target = await opened.page.evaluate(() => {
-        const el = document.querySelector(":target");
-        const box = el?.getBoundingClientRect();
-        return { text: el?.textContent ?? "", top: box?.top ?? -1, height: innerHeight };
       });
-      expect(target.text).toContain("优化营商环境");
-      expect(target.top).toBeGreaterThanOrEqual(0);
-      expect(target.top).toBeLessThan(target.height);
-    } finally {
-      await opened.close();
     }
+    await withPage(
+      `/themes/#${sloganAnchor("优化营商环境 建设质量强国")}`,
+      {
+        width: 375,
+        javaScriptEnabled: false,
+      },
+      async (opened) => {
+        const target = await opened.page.evaluate(() => {
+          const el = document.querySelector(":target");
+          const box = el?.getBoundingClientRect();
+          return { text: el?.textContent ?? "", top: box?.top ?? -1, height: innerHeight };
+        });
+        expect(target.text).toContain("优化营商环境");
+        expect(target.top).toBeGreaterThanOrEqual(0);
+        expect(target.top).toBeLessThan(target.height);
+      },
+    );
   });
 });
 
 describe("/issuers/", () => {
   test("has the count chart with its table and the issuer × notice matrix", async () => {
-    const opened = await openPage("/issuers/", { width: 375, javaScriptEnabled: false });
-    try {
+    await withPage("/issuers/", { width: 375, javaScriptEnabled: false }, async (opened) => {
       const facts = await opened.page.evaluate(() => {
         const svg = document.querySelector("figure svg[role='img']");
         const table = svg?.closest("figure")?.querySelector("table");
@@ -180,21 +171,16 @@ describe("/issuers/", () => {
           id,
         ).toBe(true);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("every registry body has its page", async () => {
-    const opened = await openPage("/issuers/", { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage("/issuers/", { width: 1280, javaScriptEnabled: false }, async (opened) => {
       for (const id of issuerIds) {
         const response = await opened.page.request.get(siteUrl(`/issuers/${id}/`));
         expect(response.status(), id).toBe(200);
       }
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("an issuer page's activity links land on the item in the notice", async () => {
@@ -215,8 +201,7 @@ describe("/issuers/", () => {
       }
     }
     for (const [pathname, hashes] of byPage) {
-      const target = await openPage(pathname, { width: 1280, javaScriptEnabled: false });
-      try {
+      await withPage(pathname, { width: 1280, javaScriptEnabled: false }, async (target) => {
         const texts = await target.page.evaluate(
           (ids) => ids.map((h) => document.getElementById(h)?.textContent ?? null),
           [...hashes],
@@ -224,15 +209,12 @@ describe("/issuers/", () => {
         texts.forEach((text, i) => {
           expect(text, `${pathname}#${[...hashes][i]}`).toMatch(/^[一二三四五六七八九十]+、/);
         });
-      } finally {
-        await target.close();
-      }
+      });
     }
   });
 
   test("the samr page links its predecessor and shows its activities year by year", async () => {
-    const opened = await openPage("/issuers/samr/", { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage("/issuers/samr/", { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const facts = await opened.page.evaluate(() => ({
         lineage: [...document.querySelectorAll<HTMLAnchorElement>(".lineage a")].map((a) => a.pathname),
         columns: [...document.querySelectorAll(".activity-column h3")].map((h) => h.textContent?.trim()),
@@ -241,23 +223,18 @@ describe("/issuers/", () => {
       expect(facts.lineage.some((p) => p.endsWith("/issuers/aqsiq/"))).toBe(true);
       expect(facts.columns.map((c) => c?.slice(0, 4))).toEqual(["2019", "2021", "2022"]);
       expect(facts.truncated).toContain("中断");
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 test("notice pages link their issuers to the issuer pages", async () => {
   const files = readdirSync(join(ROOT, "content", "notices")).filter((f) => f.endsWith(".mdx"));
   expect(files.length).toBe(notices.length);
-  const opened = await openPage("/2019/quanguo/", { width: 1280, javaScriptEnabled: false });
-  try {
+  await withPage("/2019/quanguo/", { width: 1280, javaScriptEnabled: false }, async (opened) => {
     const links = await opened.page.$$eval(".meta-panel a[href*='/issuers/']", (as) =>
       as.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
     );
     expect(links).toContain(new URL(siteUrl("/issuers/samr/")).pathname);
     expect(links).toContain(new URL(siteUrl("/issuers/most/")).pathname);
-  } finally {
-    await opened.close();
-  }
+  });
 });

@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { ROOT, closeBrowser, openPage, type OpenedPage } from "./helpers.ts";
+import { ROOT, closeBrowser, type OpenedPage, withPage } from "./helpers.ts";
 
 afterAll(closeBrowser);
 
@@ -33,8 +33,7 @@ async function noOverflow(opened: OpenedPage, width: number): Promise<void> {
 
 describe("/trends/", () => {
   test.each(widths)("charts and table without JavaScript at %i px", async (width) => {
-    const opened = await openPage("/trends/", { width, javaScriptEnabled: false });
-    try {
+    await withPage("/trends/", { width, javaScriptEnabled: false }, async (opened) => {
       const { page } = opened;
       expect.soft(opened.response?.status()).toBe(200);
       const facts = await page.evaluate(() => {
@@ -71,14 +70,11 @@ describe("/trends/", () => {
       expect(facts.words).toBeGreaterThan(0);
       await noOverflow(opened, width);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test.each(widths)("the term box counts 质量 with JavaScript at %i px", async (width) => {
-    const opened = await openPage("/trends/", { width, javaScriptEnabled: true });
-    try {
+    await withPage("/trends/", { width, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       await page.fill("#term-input", "质量");
       await page.click("[data-term-form] button");
@@ -91,44 +87,42 @@ describe("/trends/", () => {
       expect(page.url()).toContain("q=");
       await noOverflow(opened, width);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe("comparisons", () => {
   test.each(widths)("a static comparison without JavaScript at %i px", async (width) => {
-    const opened = await openPage("/compare/2022-quanguo/2022-hainan/", { width, javaScriptEnabled: false });
-    try {
-      const { page } = opened;
-      expect.soft(opened.response?.status()).toBe(200);
-      const facts = await page.evaluate(() => ({
-        h1: document.querySelectorAll("h1").length,
-        figure: document.querySelector(".cmp-figure-value")?.textContent ?? "",
-        rows: [...document.querySelectorAll(".cmp-row")].map((row) => ({
-          title: row.querySelector(".cmp-row-title")?.firstChild?.textContent ?? "",
-          a: row.querySelector(".cmp-side-a .cmp-side-link")?.textContent ?? "",
-          b: row.querySelector(".cmp-side-b .cmp-side-link")?.textContent ?? "",
-        })),
-        marks: document.querySelectorAll(".cmp-rows del, .cmp-rows ins").length,
-      }));
-      expect(facts.h1).toBe(1);
-      expect(facts.figure).toMatch(/^\d+(\.\d)?%$/);
-      expect(facts.rows).toContainEqual({ title: "一、活动主题", a: "一、活动主题", b: "一、活动主题" });
-      expect(facts.marks).toBeGreaterThan(0);
-      await noOverflow(opened, width);
-      expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withPage(
+      "/compare/2022-quanguo/2022-hainan/",
+      { width, javaScriptEnabled: false },
+      async (opened) => {
+        const { page } = opened;
+        expect.soft(opened.response?.status()).toBe(200);
+        const facts = await page.evaluate(() => ({
+          h1: document.querySelectorAll("h1").length,
+          figure: document.querySelector(".cmp-figure-value")?.textContent ?? "",
+          rows: [...document.querySelectorAll(".cmp-row")].map((row) => ({
+            title: row.querySelector(".cmp-row-title")?.firstChild?.textContent ?? "",
+            a: row.querySelector(".cmp-side-a .cmp-side-link")?.textContent ?? "",
+            b: row.querySelector(".cmp-side-b .cmp-side-link")?.textContent ?? "",
+          })),
+          marks: document.querySelectorAll(".cmp-rows del, .cmp-rows ins").length,
+        }));
+        expect(facts.h1).toBe(1);
+        expect(facts.figure).toMatch(/^\d+(\.\d)?%$/);
+        expect(facts.rows).toContainEqual({ title: "一、活动主题", a: "一、活动主题", b: "一、活动主题" });
+        expect(facts.marks).toBeGreaterThan(0);
+        await noOverflow(opened, width);
+        expect(opened.problems()).toEqual([]);
+      },
+    );
   });
 
   test.each(widths)(
     "the notice page's picker degrades to links without JavaScript at %i px",
     async (width) => {
-      const opened = await openPage("/2022/hainan/", { width, javaScriptEnabled: false });
-      try {
+      await withPage("/2022/hainan/", { width, javaScriptEnabled: false }, async (opened) => {
         const { page } = opened;
         const picker = page.locator(".compare-picker");
         expect(await picker.locator("form").isVisible()).toBe(false);
@@ -138,17 +132,14 @@ describe("comparisons", () => {
         await page.waitForURL(/\/compare\/2022-quanguo\/2022-hainan\/$/);
         expect(await page.locator(".cmp-figure-value").textContent()).toMatch(/%$/);
         expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 
   test.each(widths)(
     "the notice page's picker compares any two notices with JavaScript at %i px",
     async (width) => {
-      const opened = await openPage("/2022/hainan/", { width, javaScriptEnabled: true });
-      try {
+      await withPage("/2022/hainan/", { width, javaScriptEnabled: true }, async (opened) => {
         const { page } = opened;
         const form = page.locator(".compare-picker form");
         await form.waitFor({ state: "visible" });
@@ -188,22 +179,17 @@ describe("comparisons", () => {
         await page.goto(page.url().replace(/\/compare\/.*$/, "/compare/2022-quanguo/2022-hainan/"));
         expect(await page.locator(".cmp-figure-value").textContent()).toBe(browserFigure);
         expect(opened.problems()).toEqual([]);
-      } finally {
-        await opened.close();
-      }
+      });
     },
   );
 
   test("year pages show the similarity of their notices, linked to the comparison", async () => {
-    const opened = await openPage("/2022/", { width: 1280, javaScriptEnabled: false });
-    try {
+    await withPage("/2022/", { width: 1280, javaScriptEnabled: false }, async (opened) => {
       const section = opened.page.locator("section[aria-labelledby=comparisons]");
       expect(await section.textContent()).toMatch(/相似度 \d+(\.\d)?%/);
       expect(await section.locator("a[href*='/compare/2022-quanguo/2022-hainan/']").count()).toBe(1);
       expect(await section.locator("a[href*='/compare/2021-quanguo/2022-quanguo/']").count()).toBe(1);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
