@@ -44,7 +44,7 @@ export interface NoticeLike {
 }
 
 /** The basis of an inferred field, or undefined when the text states the value. */
-export function inferredBasis(notice: NoticeLike, field: InferableField): string | undefined {
+export function inferredBasis(notice: NoticeLike, field: ShownField): string | undefined {
   return notice.data.inferred.find((i) => i.field === field)?.basis;
 }
 
@@ -94,6 +94,9 @@ type GappedField =
   | "printedDate"
   | "publicity";
 
+/** Frontmatter values the notice pages show, each either held, inferred or missing. */
+export type ShownField = InferableField | GappedField | "indexNumber" | "category";
+
 /** Gaps that explain why a field has no value: then it is 缺失 (lost), otherwise 未载明 (not stated). */
 const GAPS_BY_FIELD: Record<GappedField, readonly Completeness[]> = {
   title: ["header-missing"],
@@ -109,8 +112,9 @@ const GAPS_BY_FIELD: Record<GappedField, readonly Completeness[]> = {
   publicity: ["truncated"],
 };
 
-/** 缺失 when a recorded gap explains the missing value, else 未载明. */
-export function missingKind(notice: NoticeLike, field: GappedField): "缺失" | "未载明" {
-  const gaps = GAPS_BY_FIELD[field];
+/** 缺失 when a recorded gap explains the missing value, else 未载明 (always so for the theme). */
+export function missingKind(notice: NoticeLike, field: ShownField): "缺失" | "未载明" {
+  const gapsByField: Partial<Record<ShownField, readonly Completeness[]>> = GAPS_BY_FIELD;
+  const gaps = gapsByField[field] ?? [];
   return notice.data.provenance.completeness.some((c) => gaps.includes(c)) ? "缺失" : "未载明";
 }
