@@ -5,11 +5,10 @@
 import type { CatalogEntry } from "../schemas/catalog.ts";
 import { inferredBasis } from "../shared/notice.ts";
 import { yearUrl } from "../shared/urls.ts";
+import { FIRST_YEAR } from "../shared/year-gaps.ts";
 import { getCatalog } from "./catalog.ts";
 import { getNoticesByYear, type NoticeEntry } from "./notices.ts";
 
-/** First national Quality Month: September 1978 (content/catalog/README.md). */
-const FIRST_YEAR = 1978;
 /** Held each year 1978–1984; not held 1985–1992; held every September since 1997. */
 const NOT_HELD: readonly [number, number] = [1985, 1992];
 const NO_INFORMATION: readonly [number, number] = [1993, 1996];
