@@ -24,11 +24,61 @@ describe("the archive as committed", () => {
 });
 
 describe("bad content fails precisely", () => {
-  it("missing required field", () => {
+  // One edit each; the first issue names the file, the field and what was wrong.
+  it.each([
+    {
+      what: "missing required field",
+      file: N2019,
+      from: /^year: 2019\n/m,
+      to: "",
+      issue: { field: "year", received: "nothing (field missing)" },
+    },
+    {
+      what: "a document number the site could not link or redirect (a 5-digit serial)",
+      file: N2019,
+      from: /^docNumber: (.*〔2019〕)\d+号$/m,
+      to: "docNumber: $112345号",
+      issue: { field: "docNumber", expected: expect.stringContaining("1–4 digits") },
+    },
+    {
+      what: "unquoted YAML date",
+      file: N2019,
+      from: 'signedDate: "2019-08-22"',
+      to: "signedDate: 2019-08-22",
+      issue: { field: "signedDate", expected: expect.stringContaining("put it in quotes") },
+    },
+    {
+      what: "unknown issuer, with the nearest id and alias suggested",
+      file: N2019,
+      from: "  - mohurd\n",
+      to: "  - mohrd\n",
+      issue: { field: "issuers[4]", received: "mohrd", hint: expect.stringContaining("mohurd") },
+    },
+    {
+      what: "respondsTo naming no held notice",
+      file: H2022,
+      from: "respondsTo: 国市监质发〔2022〕76号",
+      to: "respondsTo: 国市监质发〔2022〕77号",
+      issue: { field: "respondsTo", received: "国市监质发〔2022〕77号" },
+    },
+    {
+      what: "印发 before 成文",
+      file: N2019,
+      from: 'printedDate: "2019-08-23"',
+      to: 'printedDate: "2019-08-21"',
+      issue: { field: "printedDate", received: "2019-08-21" },
+    },
+    {
+      what: "a stated value not in the text must be marked inferred",
+      file: N2019,
+      from: "theme: 共创中国质量 建设质量强国",
+      to: "theme: 共创中国质量 建设质量大国",
+      issue: { field: "theme" },
+    },
+  ])("$what", ({ file, from, to, issue }) => {
     const dir = archiveCopy();
-    edit(dir, N2019, (t) => t.replace(/^year: 2019\n/m, ""));
-    const [issue] = failure(dir).issues;
-    expect(issue).toMatchObject({ file: N2019, field: "year", received: "nothing (field missing)" });
+    edit(dir, file, (t) => t.replace(from, to));
+    expect(failure(dir).issues[0]).toMatchObject({ file, ...issue });
   });
 
   it("mistyped field name, with the nearest field suggested", () => {
@@ -37,32 +87,6 @@ describe("bad content fails precisely", () => {
     const error = failure(dir);
     expect(error.issues[0]).toMatchObject({ file: N2019, received: "unknown field(s) docNumbr" });
     expect(error.message).toContain("did you mean docNumber?");
-  });
-
-  it("a document number the site could not link or redirect (a 5-digit serial)", () => {
-    const dir = archiveCopy();
-    edit(dir, N2019, (t) => t.replace(/^docNumber: (.*〔2019〕)\d+号$/m, "docNumber: $112345号"));
-    const [issue] = failure(dir).issues;
-    expect(issue).toMatchObject({ file: N2019, field: "docNumber" });
-    expect(issue!.expected).toContain("1–4 digits");
-  });
-
-  it("unquoted YAML date", () => {
-    const dir = archiveCopy();
-    edit(dir, N2019, (t) => t.replace('signedDate: "2019-08-22"', "signedDate: 2019-08-22"));
-    expect(failure(dir).issues[0]).toMatchObject({
-      file: N2019,
-      field: "signedDate",
-      expected: expect.stringContaining("put it in quotes"),
-    });
-  });
-
-  it("unknown issuer, with the nearest id and alias suggested", () => {
-    const dir = archiveCopy();
-    edit(dir, N2019, (t) => t.replace("  - mohurd\n", "  - mohrd\n"));
-    const [issue] = failure(dir).issues;
-    expect(issue).toMatchObject({ file: N2019, field: "issuers[4]", received: "mohrd" });
-    expect(issue!.hint).toContain("mohurd");
   });
 
   it("an issuer written as a name is pointed to its id", () => {
@@ -83,28 +107,6 @@ describe("bad content fails precisely", () => {
           i.field === "docNumber" && /also in content\/notices\/2019-quanguo\.mdx/.test(i.received ?? ""),
       ),
     ).toBe(true);
-  });
-
-  it("respondsTo naming no held notice", () => {
-    const dir = archiveCopy();
-    edit(dir, H2022, (t) =>
-      t.replace("respondsTo: 国市监质发〔2022〕76号", "respondsTo: 国市监质发〔2022〕77号"),
-    );
-    expect(failure(dir).issues[0]).toMatchObject({
-      file: H2022,
-      field: "respondsTo",
-      received: "国市监质发〔2022〕77号",
-    });
-  });
-
-  it("印发 before 成文", () => {
-    const dir = archiveCopy();
-    edit(dir, N2019, (t) => t.replace('printedDate: "2019-08-23"', 'printedDate: "2019-08-21"'));
-    expect(failure(dir).issues[0]).toMatchObject({
-      file: N2019,
-      field: "printedDate",
-      received: "2019-08-21",
-    });
   });
 
   it("a date outside the notice's year", () => {
@@ -137,14 +139,6 @@ describe("bad content fails precisely", () => {
     const dir = archiveCopy();
     edit(dir, "content/sources/2019-quanguo.txt", (t) => t.replace("指导思想", "指導思想"));
     expect(failure(dir).issues.some((i) => i.file === "content/sources/2019-quanguo.txt")).toBe(true);
-  });
-
-  it("a stated value not in the text must be marked inferred", () => {
-    const dir = archiveCopy();
-    edit(dir, N2019, (t) =>
-      t.replace("theme: 共创中国质量 建设质量强国", "theme: 共创中国质量 建设质量大国"),
-    );
-    expect(failure(dir).issues[0]).toMatchObject({ file: N2019, field: "theme" });
   });
 
   it("every problem is reported at once", () => {

@@ -69,45 +69,43 @@ function synthetic(n: number, extra: Partial<CitableNotice> = {}): CitationSourc
 }
 
 describe("GB/T 7714-2015 [EB/OL] reference", () => {
-  it("2019 national notice: 14 issuers → the first three, then 等; 发文字号 as 其他题名信息", () => {
-    expect(formatGbt7714(real("2019-quanguo"), ACCESSED)).toBe(
-      "市场监管总局, 中央宣传部, 国家发展改革委, 等. 市场监管总局等14个部门关于开展2019年全国“质量月”活动的通知: 国市监质〔2019〕162号[EB/OL]. (2019-08-22)[2026-11-22]. https://example.gov.cn/zlyda/2019/quanguo/.",
-    );
+  it.each([
+    {
+      id: "2019-quanguo",
+      what: "2019 national notice: 14 issuers → the first three, then 等; 发文字号 as 其他题名信息",
+      want: "市场监管总局, 中央宣传部, 国家发展改革委, 等. 市场监管总局等14个部门关于开展2019年全国“质量月”活动的通知: 国市监质〔2019〕162号[EB/OL]. (2019-08-22)[2026-11-22]. https://example.gov.cn/zlyda/2019/quanguo/.",
+    },
+    {
+      id: "2021-quanguo",
+      what: "2021 national notice: the 成文日期 is the document's date, not the later 发布日期",
+      want: "市场监管总局, 中央宣传部, 国家发展改革委, 等. 市场监管总局等20个部门关于开展2021年全国“质量月”活动的通知: 国市监质发〔2021〕51号[EB/OL]. (2021-08-20)[2026-11-22]. https://example.gov.cn/zlyda/2021/quanguo/.",
+    },
+    {
+      id: "2022-hainan",
+      what: "2022 Hainan notice: a single issuer, cited by its short name, no 等",
+      want: "海南省质量强省办. 海南省质量强省工作领导小组办公室关于开展2022年全省“质量月”活动的通知: 琼质强省办〔2022〕8号[EB/OL]. (2022-08-30)[2026-11-22]. https://example.gov.cn/zlyda/2022/hainan/.",
+    },
+    {
+      id: "2022-quanguo",
+      what: "2022 national notice: inferred title and number in [ ]; header lost → only the lead issuer, then 等; 印发日期 when no 成文日期",
+      want: "市场监管总局, 等. [关于开展2022年全国“质量月”活动的通知]: [国市监质发〔2022〕76号][EB/OL]. (2022-08-22)[2026-11-22]. https://example.gov.cn/zlyda/2022/quanguo/.",
+    },
+    {
+      id: "2024-quanguo",
+      what: "2024 national notice: no 发文字号 → no 其他题名信息",
+      want: "市场监管总局, 中央宣传部, 最高人民法院, 等. 关于开展2024年全国“质量月”活动的通知[EB/OL]. (2024-07-26)[2026-11-22]. https://example.gov.cn/zlyda/2024/quanguo/.",
+    },
+  ])("$what", ({ id, want }) => {
+    expect(formatGbt7714(real(id), ACCESSED)).toBe(want);
   });
 
-  it("2021 national notice: the 成文日期 is the document's date, not the later 发布日期", () => {
-    expect(formatGbt7714(real("2021-quanguo"), ACCESSED)).toBe(
-      "市场监管总局, 中央宣传部, 国家发展改革委, 等. 市场监管总局等20个部门关于开展2021年全国“质量月”活动的通知: 国市监质发〔2021〕51号[EB/OL]. (2021-08-20)[2026-11-22]. https://example.gov.cn/zlyda/2021/quanguo/.",
-    );
-  });
-
-  it("2022 Hainan notice: a single issuer, cited by its short name, no 等", () => {
-    expect(formatGbt7714(real("2022-hainan"), ACCESSED)).toBe(
-      "海南省质量强省办. 海南省质量强省工作领导小组办公室关于开展2022年全省“质量月”活动的通知: 琼质强省办〔2022〕8号[EB/OL]. (2022-08-30)[2026-11-22]. https://example.gov.cn/zlyda/2022/hainan/.",
-    );
-  });
-
-  it("2022 national notice: inferred title and number in [ ]; header lost → only the lead issuer, then 等; 印发日期 when no 成文日期", () => {
-    expect(formatGbt7714(real("2022-quanguo"), ACCESSED)).toBe(
-      "市场监管总局, 等. [关于开展2022年全国“质量月”活动的通知]: [国市监质发〔2022〕76号][EB/OL]. (2022-08-22)[2026-11-22]. https://example.gov.cn/zlyda/2022/quanguo/.",
-    );
-  });
-
-  it("2024 national notice: no 发文字号 → no 其他题名信息", () => {
-    expect(formatGbt7714(real("2024-quanguo"), ACCESSED)).toBe(
-      "市场监管总局, 中央宣传部, 最高人民法院, 等. 关于开展2024年全国“质量月”活动的通知[EB/OL]. (2024-07-26)[2026-11-22]. https://example.gov.cn/zlyda/2024/quanguo/.",
-    );
-  });
-
-  it("two and three responsible parties are all named, without 等", () => {
-    expect(formatGbt7714(synthetic(2), ACCESSED)).toBe(
-      "机关1, 机关2. 关于开展质量月活动的通知: 某发〔2020〕1号[EB/OL]. (2020-08-01)[2026-11-22]. https://example.gov.cn/2020/quanguo/.",
-    );
-    expect(formatGbt7714(synthetic(3), ACCESSED)).toBe(
-      "机关1, 机关2, 机关3. 关于开展质量月活动的通知: 某发〔2020〕1号[EB/OL]. (2020-08-01)[2026-11-22]. https://example.gov.cn/2020/quanguo/.",
-    );
-    expect(formatGbt7714(synthetic(4), ACCESSED)).toBe(
-      "机关1, 机关2, 机关3, 等. 关于开展质量月活动的通知: 某发〔2020〕1号[EB/OL]. (2020-08-01)[2026-11-22]. https://example.gov.cn/2020/quanguo/.",
+  it.each([
+    [2, "机关1, 机关2. "],
+    [3, "机关1, 机关2, 机关3. "],
+    [4, "机关1, 机关2, 机关3, 等. "],
+  ])("%i responsible parties: up to three are all named, without 等", (n, parties) => {
+    expect(formatGbt7714(synthetic(n), ACCESSED)).toBe(
+      `${parties}关于开展质量月活动的通知: 某发〔2020〕1号[EB/OL]. (2020-08-01)[2026-11-22]. https://example.gov.cn/2020/quanguo/.`,
     );
   });
 
