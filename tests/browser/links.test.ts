@@ -23,6 +23,7 @@ import {
   closeBrowser,
   expectedNotices,
   siteUrl,
+  type OpenPageOptions,
   type OpenedPage,
   withPage,
 } from "./helpers.ts";
@@ -43,6 +44,15 @@ const withDocNumber = notices
 const N2019 = notices.find((n) => n.id === "2019-quanguo")!;
 
 /** Problems other than the expected HTTP 404 of a not-found page. */
+/** Opens /wenhao/{typed}/ as a reader's address bar sends it: percent-encoded. */
+function withWenhao<T>(
+  typed: string,
+  options: OpenPageOptions,
+  use: (opened: OpenedPage) => Promise<T>,
+): Promise<T> {
+  return withPage(`/wenhao/${encodeURIComponent(typed)}/`, options, use);
+}
+
 function problemsBut404(opened: OpenedPage): string[] {
   return opened.problems().filter((p) => !/: HTTP 404$|status of 404 \(Not Found\)/.test(p));
 }
@@ -175,17 +185,10 @@ describe("/wenhao/{docNumber}/", () => {
   test.each(cases)(
     "$variant → $notice.path (percent-encoded, JavaScript off)",
     async ({ notice, variant }) => {
-      await withPage(
-        `/wenhao/${encodeURIComponent(variant)}/`,
-        {
-          width: 1280,
-          javaScriptEnabled: false,
-        },
-        async (opened) => {
-          await opened.page.waitForURL(siteUrl(notice.path));
-          expect(opened.problems()).toEqual([]);
-        },
-      );
+      await withWenhao(variant, { width: 1280, javaScriptEnabled: false }, async (opened) => {
+        await opened.page.waitForURL(siteUrl(notice.path));
+        expect(opened.problems()).toEqual([]);
+      });
     },
   );
 
@@ -232,48 +235,34 @@ describe("/wenhao/{docNumber}/", () => {
 
   test("an unknown number gets a 404 page that explains, canonicalises and links to search (JavaScript on)", async () => {
     const typed = "国市监质发[2099]7号";
-    await withPage(
-      `/wenhao/${encodeURIComponent(typed)}/`,
-      {
-        width: 375,
-        javaScriptEnabled: true,
-      },
-      async (opened) => {
-        const { page } = opened;
-        expect(opened.response?.status()).toBe(404);
-        const help = page.locator("[data-wenhao-help]");
-        await expect.poll(() => help.isVisible(), POLL).toBe(true);
-        const text = await help.innerText();
-        expect(text).toContain(typed);
-        expect(text).toContain("国市监质发〔2099〕7号");
-        expect(text).toContain("尚未收录");
-        const search = await page.getAttribute("[data-wenhao-search]", "href");
-        expect(search).toBe(
-          `${new URL(siteUrl("/search/")).pathname}?q=${encodeURIComponent("国市监质发〔2099〕7号")}`,
-        );
-        expect(await page.getAttribute("a[href$='/wenhao/']", "href")).toBe(
-          new URL(siteUrl("/wenhao/")).pathname,
-        );
-        expect(problemsBut404(opened)).toEqual([]);
-      },
-    );
+    await withWenhao(typed, { width: 375, javaScriptEnabled: true }, async (opened) => {
+      const { page } = opened;
+      expect(opened.response?.status()).toBe(404);
+      const help = page.locator("[data-wenhao-help]");
+      await expect.poll(() => help.isVisible(), POLL).toBe(true);
+      const text = await help.innerText();
+      expect(text).toContain(typed);
+      expect(text).toContain("国市监质发〔2099〕7号");
+      expect(text).toContain("尚未收录");
+      const search = await page.getAttribute("[data-wenhao-search]", "href");
+      expect(search).toBe(
+        `${new URL(siteUrl("/search/")).pathname}?q=${encodeURIComponent("国市监质发〔2099〕7号")}`,
+      );
+      expect(await page.getAttribute("a[href$='/wenhao/']", "href")).toBe(
+        new URL(siteUrl("/wenhao/")).pathname,
+      );
+      expect(problemsBut404(opened)).toEqual([]);
+    });
   });
 
   test("an unknown number without JavaScript: static help with links", async () => {
-    await withPage(
-      `/wenhao/${encodeURIComponent("国市监质发〔2099〕7号")}/`,
-      {
-        width: 1280,
-        javaScriptEnabled: false,
-      },
-      async (opened) => {
-        const text = await opened.page.locator("[data-wenhao-help]").innerText();
-        expect(text).toContain("按文号");
-        expect(text).toContain("本档案收录的全部文号");
-        expect(text).toContain("搜索");
-        expect(problemsBut404(opened)).toEqual([]);
-      },
-    );
+    await withWenhao("国市监质发〔2099〕7号", { width: 1280, javaScriptEnabled: false }, async (opened) => {
+      const text = await opened.page.locator("[data-wenhao-help]").innerText();
+      expect(text).toContain("按文号");
+      expect(text).toContain("本档案收录的全部文号");
+      expect(text).toContain("搜索");
+      expect(problemsBut404(opened)).toEqual([]);
+    });
   });
 
   // Forms with no static page, read on the 404 page by the build's own parser (src/document/doc-number.ts).
@@ -282,17 +271,10 @@ describe("/wenhao/{docNumber}/", () => {
     ["the key form with a full-width dash and full-width digits", "国市监质发－２０２２－７６"],
   ])("%s is recognised on the 404 page and leads to the notice", async (_how, typed) => {
     const notice = withDocNumber.find((n) => n.docNumber === "国市监质发〔2022〕76号")!;
-    await withPage(
-      `/wenhao/${encodeURIComponent(typed)}/`,
-      {
-        width: 1280,
-        javaScriptEnabled: true,
-      },
-      async (opened) => {
-        await opened.page.waitForURL(siteUrl(notice.path));
-        expect(problemsBut404(opened)).toEqual([]);
-      },
-    );
+    await withWenhao(typed, { width: 1280, javaScriptEnabled: true }, async (opened) => {
+      await opened.page.waitForURL(siteUrl(notice.path));
+      expect(problemsBut404(opened)).toEqual([]);
+    });
   });
 
   test("the 404 page of any other path hides the document-number help (JavaScript on)", async () => {

@@ -3,7 +3,7 @@
  * shows through its contract (docs/search.md, "The contract the tests rely on"), and searching
  * through its own form.
  */
-import type { OpenedPage } from "./helpers.ts";
+import { withPage, type OpenedPage } from "./helpers.ts";
 
 export interface Shown {
   busy: string | null;
@@ -88,4 +88,20 @@ export async function submit(opened: OpenedPage, q: string, scope = "all"): Prom
   }, scope);
   await page.click(".search-query button[type=submit]");
   return readResults(opened);
+}
+
+/**
+ * Opens the search page for `q` (in `scope`, at `width`) with its scripts, waits until it shows
+ * the results, and runs `use` with the page and what it shows; the page is closed whatever
+ * happens.
+ */
+export function withSearch<T>(
+  q: string,
+  use: (opened: OpenedPage, shown: Shown) => Promise<T>,
+  { scope, width = 1280 }: { scope?: string; width?: number } = {},
+): Promise<T> {
+  const path = `/search/?q=${encodeURIComponent(q)}${scope ? `&scope=${scope}` : ""}`;
+  return withPage(path, { width, javaScriptEnabled: true }, async (opened) =>
+    use(opened, await readResults(opened)),
+  );
 }

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { rng } from "../../scripts/bench/synthetic-archive.ts";
 import { ROOT, closeBrowser, openPage, type OpenedPage, withPage } from "./helpers.ts";
-import { readResults, submit } from "./search-page.ts";
+import { readResults, submit, withSearch } from "./search-page.ts";
 import {
   SCOPES,
   catalogRows,
@@ -158,20 +158,16 @@ describe("the 主题 scope and the catalogue years", () => {
   test("主题 with 数字 | 绿色 states how many years' themes hold either", async () => {
     for (const q of ["数字 | 绿色", "质量强国 | 全面质量管理"]) {
       const want = expected(truth, q, "theme");
-      await withPage(
-        `/search/?q=${encodeURIComponent(q)}&scope=theme`,
-        {
-          width: 390,
-          javaScriptEnabled: true,
-        },
-        async (opened) => {
-          const shown = await readResults(opened);
+      await withSearch(
+        q,
+        async (opened, shown) => {
           expect(shown.years).toBe(String(want.years));
           const text = await opened.page.textContent("[data-search-years]");
           expect(text).toContain(`共${want.years}个年份的主题含`);
           for (const w of truthQuery(q).flatMap((t) => t.words)) expect(text).toContain(`“${w}”`);
           expect(opened.problems()).toEqual([]);
         },
+        { scope: "theme", width: 390 },
       );
     }
     // The second query finds years from both sources: held notices and the catalogue.
@@ -185,33 +181,25 @@ describe("the 主题 scope and the catalogue years", () => {
     async (q) => {
       const row = catalogRows().find((r) => r.year === 2023)!;
       expect(row, "2023 is a catalogue year").toBeDefined();
-      await withPage(
-        `/search/?q=${encodeURIComponent(q)}`,
-        {
-          width: 1280,
-          javaScriptEnabled: true,
-        },
-        async (opened) => {
-          const shown = await readResults(opened);
-          expect(shown.catalog.map((c) => c.year)).toContain(2023);
-          const item = await opened.page.evaluate(() => {
-            const li = document.querySelector<HTMLElement>("[data-catalog-year='2023']")!;
-            return {
-              text: li.textContent ?? "",
-              links: [...li.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? ""),
-              marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
-            };
-          });
-          expect(item.text).toContain("未收录全文");
-          expect(item.text).toContain(row.theme);
-          expect(item.links).toContain(row.sourceUrl);
-          expect(item.links.some((href) => href.endsWith("/2023/"))).toBe(true);
-          expect(item.marks.map((m) => squash(m ?? ""))).toContain(squash(q));
-          // Never counted or listed as a notice.
-          expect(shown.ids).not.toContain("2023-quanguo");
-          expect(opened.problems()).toEqual([]);
-        },
-      );
+      await withSearch(q, async (opened, shown) => {
+        expect(shown.catalog.map((c) => c.year)).toContain(2023);
+        const item = await opened.page.evaluate(() => {
+          const li = document.querySelector<HTMLElement>("[data-catalog-year='2023']")!;
+          return {
+            text: li.textContent ?? "",
+            links: [...li.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? ""),
+            marks: [...li.querySelectorAll("mark")].map((m) => m.textContent),
+          };
+        });
+        expect(item.text).toContain("未收录全文");
+        expect(item.text).toContain(row.theme);
+        expect(item.links).toContain(row.sourceUrl);
+        expect(item.links.some((href) => href.endsWith("/2023/"))).toBe(true);
+        expect(item.marks.map((m) => squash(m ?? ""))).toContain(squash(q));
+        // Never counted or listed as a notice.
+        expect(shown.ids).not.toContain("2023-quanguo");
+        expect(opened.problems()).toEqual([]);
+      });
     },
   );
 });
@@ -219,38 +207,34 @@ describe("the 主题 scope and the catalogue years", () => {
 describe("the scope in the URL, and searching from the header box", () => {
   test("scope= chooses the scope, the control changes it, and Back restores it", async () => {
     const q = "质量强国";
-    const opened = await openPage(`/search/?q=${encodeURIComponent(q)}&scope=theme`, {
-      width: 390,
-      javaScriptEnabled: true,
-    });
-    const { page } = opened;
-    try {
-      let shown = await readResults(opened);
-      expect(await page.isChecked("input[name=scope][value=theme]")).toBe(true);
-      expect(shown.ids).toEqual(expected(truth, q, "theme").ids);
-      await page.click("label:has(input[name=scope][value=slogan])");
-      shown = await readResults(opened);
-      expect(new URL(page.url()).searchParams.get("scope")).toBe("slogan");
-      expect(shown.ids).toEqual(expected(truth, q, "slogan").ids);
-      await page.click("label:has(input[name=scope][value=all])");
-      shown = await readResults(opened);
-      expect(new URL(page.url()).searchParams.has("scope")).toBe(false);
-      expect(shown.ids).toEqual(expected(truth, q).ids);
-      await page.goBack();
-      shown = await readResults(opened);
-      expect(await page.isChecked("input[name=scope][value=slogan]")).toBe(true);
-      expect(shown.ids).toEqual(expected(truth, q, "slogan").ids);
-      expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withSearch(
+      q,
+      async (opened, first) => {
+        const { page } = opened;
+        expect(await page.isChecked("input[name=scope][value=theme]")).toBe(true);
+        expect(first.ids).toEqual(expected(truth, q, "theme").ids);
+        await page.click("label:has(input[name=scope][value=slogan])");
+        let shown = await readResults(opened);
+        expect(new URL(page.url()).searchParams.get("scope")).toBe("slogan");
+        expect(shown.ids).toEqual(expected(truth, q, "slogan").ids);
+        await page.click("label:has(input[name=scope][value=all])");
+        shown = await readResults(opened);
+        expect(new URL(page.url()).searchParams.has("scope")).toBe(false);
+        expect(shown.ids).toEqual(expected(truth, q).ids);
+        await page.goBack();
+        shown = await readResults(opened);
+        expect(await page.isChecked("input[name=scope][value=slogan]")).toBe(true);
+        expect(shown.ids).toEqual(expected(truth, q, "slogan").ids);
+        expect(opened.problems()).toEqual([]);
+      },
+      { scope: "theme", width: 390 },
+    );
   });
 
   test("the header box of a notice page searches while typing and hands its results to the search page", async () => {
     const q = "质量强国 -海南";
-    const opened = await openPage("/2022/hainan/", { width: 1280, javaScriptEnabled: true });
-    const { page } = opened;
-    try {
+    await withPage("/2022/hainan/", { width: 1280, javaScriptEnabled: true }, async (opened) => {
+      const { page } = opened;
       await page.click("#site-search-q");
       await page.keyboard.type(q, { delay: 50 });
       await page.keyboard.press("Enter");
@@ -263,9 +247,7 @@ describe("the scope in the URL, and searching from the header box", () => {
       const fetched = await page.evaluate(() => performance.getEntriesByType("resource").map((r) => r.name));
       expect(fetched.filter((u) => u.includes("/pagefind/"))).toEqual([]);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("a result link highlights the query's words, not the excluded ones", async () => {

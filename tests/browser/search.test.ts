@@ -17,7 +17,7 @@ import { rng } from "../../scripts/bench/synthetic-archive.ts";
 import { extractSections } from "../../src/search/sections.ts";
 import { LEVELS, LEVEL_LABELS } from "../../src/shared/levels.ts";
 import { ROOT, closeBrowser, openPage, siteUrl, type OpenedPage, withPage } from "./helpers.ts";
-import { readResults, submit } from "./search-page.ts";
+import { readResults, submit, withSearch } from "./search-page.ts";
 import { catalogRows, expected as expectedIn, squash, truthNotices, truthWords } from "./search-truth.ts";
 
 /* ───────────────────────── the truth, from the texts ───────────────────────── */
@@ -187,48 +187,36 @@ describe("search results against the substring truth", () => {
 
 describe("the search page", () => {
   test("the URL is the search; results carry title, year, scope, excerpt with <mark> and section links", async () => {
-    await withPage(
-      `/search/?q=${encodeURIComponent("双随机一公开")}`,
-      {
-        width: 1280,
-        javaScriptEnabled: true,
-      },
-      async (opened) => {
-        const shown = await readResults(opened);
-        expect(shown.ids).toEqual(expected("双随机一公开").ids);
-        const first = await opened.page.evaluate(() => {
-          const li = document.querySelector("[data-notice]")!;
-          return {
-            href: li.querySelector("a[data-result]")!.getAttribute("href"),
-            meta: li.querySelector(".search-result-meta")?.textContent ?? "",
-            marks: [...li.querySelectorAll(".search-excerpt mark")].map((m) => m.textContent),
-            section: li.querySelector("a[data-section]")!.getAttribute("href"),
-            input: (document.querySelector("#search-q") as HTMLInputElement).value,
-            title: document.title,
-          };
-        });
-        expect(first.input).toBe("双随机一公开");
-        expect(first.href).toMatch(/\/\d{4}\/[a-z-]+\/\?hl=/);
-        expect(decodeURIComponent(first.section!)).toMatch(/\?hl=双随机一公开#[a-z0-9-]+$/);
-        expect(first.meta).toMatch(/\d{4}年/);
-        // The original text is shown: the punctuation of 双随机、一公开 is kept inside the mark.
-        expect(first.marks).toContain("双随机、一公开");
-        expect(first.title).toContain("双随机一公开");
-        expect(opened.problems()).toEqual([]);
-      },
-    );
+    await withSearch("双随机一公开", async (opened, shown) => {
+      expect(shown.ids).toEqual(expected("双随机一公开").ids);
+      const first = await opened.page.evaluate(() => {
+        const li = document.querySelector("[data-notice]")!;
+        return {
+          href: li.querySelector("a[data-result]")!.getAttribute("href"),
+          meta: li.querySelector(".search-result-meta")?.textContent ?? "",
+          marks: [...li.querySelectorAll(".search-excerpt mark")].map((m) => m.textContent),
+          section: li.querySelector("a[data-section]")!.getAttribute("href"),
+          input: (document.querySelector("#search-q") as HTMLInputElement).value,
+          title: document.title,
+        };
+      });
+      expect(first.input).toBe("双随机一公开");
+      expect(first.href).toMatch(/\/\d{4}\/[a-z-]+\/\?hl=/);
+      expect(decodeURIComponent(first.section!)).toMatch(/\?hl=双随机一公开#[a-z0-9-]+$/);
+      expect(first.meta).toMatch(/\d{4}年/);
+      // The original text is shown: the punctuation of 双随机、一公开 is kept inside the mark.
+      expect(first.marks).toContain("双随机、一公开");
+      expect(first.title).toContain("双随机一公开");
+      expect(opened.problems()).toEqual([]);
+    });
   });
 
   test("filters with counts, sort by date, and the back button", async () => {
     const q = "质量强国";
-    const opened = await openPage(`/search/?q=${encodeURIComponent(q)}`, {
-      width: 1280,
-      javaScriptEnabled: true,
-    });
-    const { page } = opened;
-    try {
+    await withSearch(q, async (opened, first) => {
+      const { page } = opened;
       const all = expected(q);
-      expect((await readResults(opened)).ids).toEqual(all.ids);
+      expect(first.ids).toEqual(all.ids);
       const found = truth.filter((t) => all.ids.includes(t.id));
       // Catalogue years found count too: national, no region (their years are in the year lists).
       const catalog = catalogRows().filter((r) => all.catalog.some((c) => c.year === r.year));
@@ -295,43 +283,32 @@ describe("the search page", () => {
       expect(page.url()).toContain("sort=date");
       expect(shown.ids).toEqual(expected(q, "date").ids);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("a query found nowhere says so, with honest suggestions only", async () => {
     const q = "质量月量子计算";
     expect(expected(q).ids).toEqual([]);
-    await withPage(
-      `/search/?q=${encodeURIComponent(q)}`,
-      {
-        width: 1280,
-        javaScriptEnabled: true,
-      },
-      async (opened) => {
-        const shown = await readResults(opened);
-        expect(shown.count).toBe("0");
-        expect(shown.status).toContain("没有找到");
-        const suggestions = await opened.page.evaluate(() =>
-          [...document.querySelectorAll<HTMLAnchorElement>("[data-search-suggest] a")].map((a) =>
-            decodeURIComponent(new URL(a.href).searchParams.get("q") ?? ""),
-          ),
-        );
-        expect(suggestions.length).toBeGreaterThan(0);
-        for (const s of suggestions) {
-          expect(q).toContain(s);
-          expect(expected(s).ids.length, `suggested “${s}” is found`).toBeGreaterThan(0);
-        }
-        expect(opened.problems()).toEqual([]);
-      },
-    );
+    await withSearch(q, async (opened, shown) => {
+      expect(shown.count).toBe("0");
+      expect(shown.status).toContain("没有找到");
+      const suggestions = await opened.page.evaluate(() =>
+        [...document.querySelectorAll<HTMLAnchorElement>("[data-search-suggest] a")].map((a) =>
+          decodeURIComponent(new URL(a.href).searchParams.get("q") ?? ""),
+        ),
+      );
+      expect(suggestions.length).toBeGreaterThan(0);
+      for (const s of suggestions) {
+        expect(q).toContain(s);
+        expect(expected(s).ids.length, `suggested “${s}” is found`).toBeGreaterThan(0);
+      }
+      expect(opened.problems()).toEqual([]);
+    });
   });
 
   test("a page opened with a query is busy from its first script until its results are shown", async () => {
-    const opened = await openPage("/", { width: 1280, javaScriptEnabled: true });
-    const { page } = opened;
-    try {
+    await withPage("/", { width: 1280, javaScriptEnabled: true }, async (opened) => {
+      const { page } = opened;
       // Recorded from the page's first moment: what aria-busy says once its scripts have run
       // (DOMContentLoaded waits for module scripts), and every change after.
       await page.addInitScript(() => {
@@ -348,15 +325,12 @@ describe("the search page", () => {
       const shown = await readResults(opened);
       expect(shown.ids).toEqual(expected("质量强国").ids);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("keyboard only: the search box, the results and a result link", async () => {
-    const opened = await openPage("/", { width: 1280, javaScriptEnabled: true });
-    const { page } = opened;
-    try {
+    await withPage("/", { width: 1280, javaScriptEnabled: true }, async (opened) => {
+      const { page } = opened;
       // Tab to the header search box, type, Enter.
       let reached = false;
       for (let i = 0; i < 80 && !reached; i++) {
@@ -382,16 +356,13 @@ describe("the search page", () => {
       await page.waitForURL(/\?hl=/);
       await page.waitForSelector("mark.hl-mark");
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("without JavaScript: the header form still leads to /search/?q=, which says search needs it", async () => {
     // The header's field is on wide screens; phones have a 检索 link to /search/ (issue 16).
-    const opened = await openPage("/2022/hainan/", { width: 1280, javaScriptEnabled: false });
-    const { page } = opened;
-    try {
+    await withPage("/2022/hainan/", { width: 1280, javaScriptEnabled: false }, async (opened) => {
+      const { page } = opened;
       expect(await page.getAttribute("a.header-search-link", "href")).toMatch(/\/search\/$/);
       await page.fill("#site-search-q", "质量强国");
       await page.press("#site-search-q", "Enter");
@@ -399,9 +370,7 @@ describe("the search page", () => {
       expect(decodeURIComponent(page.url())).toContain("q=质量强国");
       expect(await page.textContent("noscript")).toContain("JavaScript");
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
@@ -412,49 +381,50 @@ describe("arriving on a notice from a result", () => {
     const notice = truth.find((t) => t.id === target)!;
     const anchor = expected(q).sections.get(target)![1]!;
     const [, year, slug] = /^(\d{4})-(.+)$/.exec(target)!;
-    const opened = await openPage(`/${year}/${slug}/?hl=${encodeURIComponent(q)}#${anchor}`, {
-      width: 1280,
-      javaScriptEnabled: true,
-    });
-    const { page } = opened;
-    try {
-      await page.waitForSelector("mark.hl-mark");
-      const facts = await page.evaluate((id) => {
-        const marks = [...document.querySelectorAll<HTMLElement>("mark.hl-mark")];
-        const groups = new Map<string, string>();
-        for (const m of marks) groups.set(m.dataset.hl!, (groups.get(m.dataset.hl!) ?? "") + m.textContent);
-        const current = document.querySelector<HTMLElement>("mark.hl-current")!;
-        const rect = current.getBoundingClientRect();
-        const section = document.getElementById(id)!;
-        return {
-          groups: [...groups.values()],
-          inView: rect.top >= 0 && rect.bottom <= innerHeight,
-          afterAnchor:
-            section.contains(current) ||
-            !!(section.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING),
-          firstOfSection:
-            marks.find(
-              (m) =>
-                section.contains(m) ||
-                !!(section.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING),
-            ) === current,
-        };
-      }, anchor);
-      expect(facts.groups.length, "one mark per occurrence in the text").toBe(
-        count(notice.fields.all[0]!, squash(q)),
-      );
-      for (const g of facts.groups) expect(squash(g)).toBe(squash(q));
-      expect(facts.inView).toBe(true);
-      expect(facts.afterAnchor).toBe(true);
-      expect(facts.firstOfSection).toBe(true);
+    await withPage(
+      `/${year}/${slug}/?hl=${encodeURIComponent(q)}#${anchor}`,
+      {
+        width: 1280,
+        javaScriptEnabled: true,
+      },
+      async (opened) => {
+        const { page } = opened;
+        await page.waitForSelector("mark.hl-mark");
+        const facts = await page.evaluate((id) => {
+          const marks = [...document.querySelectorAll<HTMLElement>("mark.hl-mark")];
+          const groups = new Map<string, string>();
+          for (const m of marks) groups.set(m.dataset.hl!, (groups.get(m.dataset.hl!) ?? "") + m.textContent);
+          const current = document.querySelector<HTMLElement>("mark.hl-current")!;
+          const rect = current.getBoundingClientRect();
+          const section = document.getElementById(id)!;
+          return {
+            groups: [...groups.values()],
+            inView: rect.top >= 0 && rect.bottom <= innerHeight,
+            afterAnchor:
+              section.contains(current) ||
+              !!(section.compareDocumentPosition(current) & Node.DOCUMENT_POSITION_FOLLOWING),
+            firstOfSection:
+              marks.find(
+                (m) =>
+                  section.contains(m) ||
+                  !!(section.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING),
+              ) === current,
+          };
+        }, anchor);
+        expect(facts.groups.length, "one mark per occurrence in the text").toBe(
+          count(notice.fields.all[0]!, squash(q)),
+        );
+        for (const g of facts.groups) expect(squash(g)).toBe(squash(q));
+        expect(facts.inView).toBe(true);
+        expect(facts.afterAnchor).toBe(true);
+        expect(facts.firstOfSection).toBe(true);
 
-      await page.click("[data-hl-clear]");
-      expect(await page.locator("mark.hl-mark").count()).toBe(0);
-      expect(page.url()).not.toContain("hl=");
-      expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+        await page.click("[data-hl-clear]");
+        expect(await page.locator("mark.hl-mark").count()).toBe(0);
+        expect(page.url()).not.toContain("hl=");
+        expect(opened.problems()).toEqual([]);
+      },
+    );
   });
 
   test("a traditional-character query and punctuation typed differently are highlighted too", async () => {
