@@ -26,7 +26,7 @@ export const inferableFields = [
   "theme",
 ] as const;
 
-export type InferableField = (typeof inferableFields)[number];
+type InferableField = (typeof inferableFields)[number];
 
 /** What these words need of a notice's frontmatter (src/schemas/notice.ts has it all). */
 interface NoticeFacts {
