@@ -1,0 +1,229 @@
+/**
+ * Sentence lineage (src/lineage/): the near-pair join against brute force on random keys (it
+ * must find exactly the pairs at or above the threshold), and the lineage of invented notices
+ * in the real layout: carried, rewritten and new sentences, first appearance, closest source,
+ * matches, and the parts that do not count.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  buildLineage,
+  lineageOrder,
+  nearPairs,
+  noticeLineage,
+  summarize,
+  type LineageNotice,
+} from "../../../src/lineage/lineage.ts";
+import {
+  NEAR_THRESHOLD,
+  keyTokens,
+  sentenceKey,
+  sentenceSimilarity,
+} from "../../../src/lineage/similarity.ts";
+import type { Block } from "../../../src/schemas/api.ts";
+import { blockSentences } from "../../../src/text/sentences.ts";
+
+/** Dice of character bigram multisets, written out plainly (independent of keyTokens). */
+function bruteDice(a: string, b: string): number {
+  const grams = (s: string) => {
+    const c = Array.from(s);
+    if (c.length === 1) return [c[0]!];
+    return c.slice(0, -1).map((x, i) => x + c[i + 1]!);
+  };
+  const x = grams(a);
+  const y = grams(b);
+  const rest = [...y];
+  let shared = 0;
+  for (const g of x) {
+    const i = rest.indexOf(g);
+    if (i >= 0) {
+      shared++;
+      rest.splice(i, 1);
+    }
+  }
+  return (2 * shared) / (x.length + y.length);
+}
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("similarity", () => {
+  it("ignores numbering, punctuation and spacing for sameness", () => {
+    expect(sentenceKey("二、活动主题")).toBe(sentenceKey("活动主题"));
+    expect(sentenceKey("（三）完善“双随机、一公开”监管。")).toBe(sentenceKey("完善双随机 一公开监管"));
+    expect(sentenceSimilarity("二、活动主题", "活动主题")).toBe(1);
+  });
+
+  it("is the Dice coefficient of character bigrams, repeats counted", () => {
+    for (const [a, b] of [
+      ["质量强国建设", "质量强省建设"],
+      ["质量质量质量", "质量质量"],
+      ["甲", "甲乙"],
+    ] as const)
+      expect(sentenceSimilarity(a, b)).toBeCloseTo(bruteDice(a, b), 12);
+  });
+
+  it("puts rewordings above the threshold and different sentences below it", () => {
+    // Pairs of invented sentences in the notices' manner, judged by hand.
+    const reworded = [
+      ["坚持自愿参加的原则，不得强制企业参与活动。", "坚持自愿参加的原则，严禁强制企业参与活动。"],
+      ["2030年全国“质量月”活动口号", "2031年全国“质量月”活动口号"],
+    ];
+    const different = [
+      ["开展特种设备质量提升行动。", "推动开展油品质量提升活动。"],
+      ["举行质量提升行动新闻发布会。", "深入实施质量提升行动 大力推进质量强国建设"],
+    ];
+    for (const [a, b] of reworded) expect(sentenceSimilarity(a!, b!)).toBeGreaterThanOrEqual(NEAR_THRESHOLD);
+    for (const [a, b] of different) expect(sentenceSimilarity(a!, b!)).toBeLessThan(NEAR_THRESHOLD);
+  });
+});
+
+describe("nearPairs", () => {
+  it("finds exactly the pairs at or above the threshold (random keys against all pairs)", () => {
+    const random = rng(7);
+    const alphabet = Array.from("质量强国建设提升行动开展活动");
+    const base = Array.from({ length: 40 }, () =>
+      Array.from(
+        { length: 3 + Math.floor(random() * 20) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join(""),
+    );
+    // Variants: one to three characters changed, so that many pairs sit near the threshold.
+    const keys = [
+      ...new Set([
+        ...base,
+        ...base.flatMap((k) =>
+          Array.from({ length: 3 }, () => {
+            const c = Array.from(k);
+            for (let n = 1 + Math.floor(random() * 3); n > 0; n--)
+              c[Math.floor(random() * c.length)] = alphabet[Math.floor(random() * alphabet.length)]!;
+            return c.join("");
+          }),
+        ),
+      ]),
+    ];
+    const near = nearPairs(keys);
+    const found = new Set<string>();
+    for (const [x, list] of near.entries()) for (const { key: y } of list) found.add(`${x}/${y}`);
+    let expected = 0;
+    for (let x = 0; x < keys.length; x++)
+      for (let y = 0; y < keys.length; y++) {
+        if (x === y) continue;
+        const near = bruteDice(keys[x]!, keys[y]!) >= NEAR_THRESHOLD;
+        if (near) expected++;
+        expect(found.has(`${x}/${y}`), `${keys[x]} ~ ${keys[y]}`).toBe(near);
+      }
+    expect(expected).toBeGreaterThan(50);
+    expect(keyTokens("甲")).toHaveLength(1);
+  });
+});
+
+/** A notice of invented wording: a title, 主送, a preamble, one section, a signature. */
+function notice(
+  id: string,
+  level: LineageNotice["level"],
+  paragraphs: string[],
+  extra: Partial<LineageNotice> = {},
+): LineageNotice {
+  const year = Number(id.slice(0, 4));
+  const blocks: Block[] = [
+    { type: "title", anchor: "title", text: `关于开展${year}年“质量月”活动的通知` },
+    {
+      type: "part",
+      part: "recipients",
+      anchor: "recipients",
+      content: [{ type: "paragraph", anchor: "recipients-p1", text: "各有关单位：" }],
+    },
+    {
+      type: "section",
+      anchor: "s1",
+      depth: 1,
+      heading: "一、活动内容",
+      content: paragraphs.map((text, k) => ({ type: "paragraph" as const, anchor: `s1-p${k + 1}`, text })),
+    },
+    {
+      type: "part",
+      part: "signature",
+      anchor: "signature",
+      content: [{ type: "paragraph", anchor: "signature-p1", text: "甲部门 乙部门" }],
+    },
+  ];
+  return { id, year, level, sentences: blockSentences(blocks), ...extra };
+}
+
+describe("buildLineage", () => {
+  const notices = [
+    notice("2031-quanguo", "national", ["深入开展质量提升行动，推动经济高质量发展。新写一句只此一家。"]),
+    notice("2030-quanguo", "national", [
+      "深入开展质量提升行动，推动经济高质量发展。持续推进质量基础设施建设。",
+    ]),
+    notice("2031-jiashi", "provincial", [
+      "深入开展质量提升行动，推动经济高质量发展。持续推进质量基础设施一站式服务建设。本省独有的一项安排。",
+    ]),
+  ];
+  const index = buildLineage(notices);
+
+  it("orders notices by year, then level, then date", () => {
+    expect(index.order).toEqual(["2030-quanguo", "2031-quanguo", "2031-jiashi"]);
+    const [a, b] = lineageOrder([
+      { id: "2031-b", year: 2031, level: "provincial" as const, date: "2031-08-01" },
+      { id: "2031-a", year: 2031, level: "provincial" as const },
+    ]);
+    expect([a!.id, b!.id]).toEqual(["2031-b", "2031-a"]);
+  });
+
+  it("classifies each sentence of the provincial notice and links its sources", () => {
+    const lineage = noticeLineage(index, "2031-jiashi");
+    const byText = Object.fromEntries(lineage.map((s) => [s.sentence.text, s]));
+    // The title differs only in its year from the national one of the same year: rewritten.
+    expect(lineage.map((s) => [s.sentence.text, s.origin])).toEqual([
+      ["关于开展2031年“质量月”活动的通知", "carried"],
+      ["各有关单位：", "carried"],
+      ["一、活动内容", "carried"],
+      ["深入开展质量提升行动，推动经济高质量发展。", "carried"],
+      ["持续推进质量基础设施一站式服务建设。", "rewritten"],
+      ["本省独有的一项安排。", "new"],
+    ]);
+    const carried = byText["深入开展质量提升行动，推动经济高质量发展。"]!;
+    expect(carried.first).toEqual({ notice: "2030-quanguo", anchor: "s1-p1", n: 1, similarity: 1 });
+    expect(carried.source).toEqual({ notice: "2031-quanguo", anchor: "s1-p1", n: 1, similarity: 1 });
+    expect(carried.matches.map((m) => m.notice)).toEqual(["2030-quanguo", "2031-quanguo"]);
+    expect(carried.sameCount).toBe(2);
+    const rewritten = byText["持续推进质量基础设施一站式服务建设。"]!;
+    expect(rewritten.source).toMatchObject({ notice: "2030-quanguo", anchor: "s1-p1", n: 2 });
+    expect(rewritten.source!.similarity).toBeCloseTo(
+      bruteDice(
+        sentenceKey("持续推进质量基础设施一站式服务建设。"),
+        sentenceKey("持续推进质量基础设施建设。"),
+      ),
+      12,
+    );
+    expect(byText["本省独有的一项安排。"]!.matches).toEqual([]);
+  });
+
+  it("leaves the signature out and summarises by first appearance", () => {
+    const lineage = noticeLineage(index, "2031-quanguo");
+    expect(lineage.some((s) => s.sentence.part === "signature")).toBe(false);
+    // The 2030 title differs by one digit: 关于开展2031年… is rewritten, not carried.
+    expect(lineage.find((s) => s.sentence.kind === "title")!.origin).toBe("rewritten");
+    expect(summarize(index, lineage)).toEqual({
+      total: 5,
+      carried: 3,
+      rewritten: 1,
+      new: 1,
+      carriedFrom: [{ notice: "2030-quanguo", count: 3 }],
+    });
+    // The earliest notice: everything is new, and later reuse shows in its matches.
+    const first = noticeLineage(index, "2030-quanguo");
+    expect(first.every((s) => s.origin === "new")).toBe(true);
+    expect(
+      first.find((s) => s.sentence.anchor === "s1-p1" && s.sentence.n === 1)!.matches.map((m) => m.notice),
+    ).toEqual(["2031-quanguo", "2031-jiashi"]);
+  });
+});
