@@ -93,6 +93,8 @@ export interface SentenceLineage {
   matches: Match[];
   /** How many other notices hold the same sentence (all of them, not only those listed). */
   sameCount: number;
+  /** Whether a later notice holds the same sentence. */
+  reusedLater: boolean;
 }
 
 /** One key's holders: one entry per notice (its first sentence with the key), in notice order. */
@@ -288,7 +290,15 @@ function sentenceLineage(
     .map(({ rank: _rank, ...m }) => m);
 
   const sameCount = same.length - (same.some((h) => h.rank === rank) ? 1 : 0);
-  return { sentence, origin, ...(first ? { first } : {}), ...(source ? { source } : {}), matches, sameCount };
+  return {
+    sentence,
+    origin,
+    ...(first ? { first } : {}),
+    ...(source ? { source } : {}),
+    matches,
+    sameCount,
+    reusedLater: same.at(-1)!.rank > rank,
+  };
 }
 
 /** Every counted sentence of one notice with its lineage, in document order. */
@@ -308,6 +318,8 @@ export interface LineageSummary {
   new: number;
   /** Carried sentences by the notice they first appeared in, earliest notice first. */
   carriedFrom: { notice: string; count: number }[];
+  /** Sentences a later notice holds the same. */
+  reusedLater: number;
 }
 
 export function summarize(index: LineageIndex, lineage: readonly SentenceLineage[]): LineageSummary {
@@ -318,9 +330,11 @@ export function summarize(index: LineageIndex, lineage: readonly SentenceLineage
     rewritten: 0,
     new: 0,
     carriedFrom: [],
+    reusedLater: 0,
   };
   for (const s of lineage) {
     summary[s.origin]++;
+    if (s.reusedLater) summary.reusedLater++;
     if (s.origin === "carried") from.set(s.first!.notice, (from.get(s.first!.notice) ?? 0) + 1);
   }
   summary.carriedFrom = [...from]

@@ -49,7 +49,7 @@ const FIELD_DESCRIPTIONS: Record<keyof typeof NoticeSchema.shape, string> = {
 };
 
 /** A permanent anchor on the notice page (src/document/anchors.ts): `#s2-3`, `#a1`, `#signature` … */
-const AnchorSchema = z
+export const AnchorSchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]*$/)
   .describe(
@@ -227,7 +227,7 @@ const BlockSchema: z.ZodType<Block> = z.lazy(() =>
 
 /* ───────────────────────────── documents ───────────────────────────── */
 
-const DisclaimerSchema = z.string().describe("The legal standing of the texts: a reproduction.");
+export const DisclaimerSchema = z.string().describe("The legal standing of the texts: a reproduction.");
 
 /** /api/notices.json */
 export const NoticesDocumentSchema = z

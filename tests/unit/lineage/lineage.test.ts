@@ -218,6 +218,8 @@ describe("buildLineage", () => {
       rewritten: 1,
       new: 1,
       carriedFrom: [{ notice: "2030-quanguo", count: 3 }],
+      // The title, 各有关单位：, 一、活动内容 and the shared sentence: 2031-jiashi prints them again.
+      reusedLater: 4,
     });
     // The earliest notice: everything is new, and later reuse shows in its matches.
     const first = noticeLineage(index, "2030-quanguo");
