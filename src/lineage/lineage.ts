@@ -68,7 +68,7 @@ export const MATCH_LIMIT = 12;
 const NEAR_LIMIT = 2 * MATCH_LIMIT;
 
 /** A sentence in a notice: the notice's id, the block's anchor, the place in the block. */
-export interface Occurrence {
+interface Occurrence {
   notice: string;
   anchor: string;
   n: number;

@@ -78,7 +78,7 @@ export function sharedTokens(x: readonly number[], y: readonly number[]): number
 }
 
 /** Dice coefficient of two token lists (keyTokens): 1 for equal keys, 0 for nothing shared. */
-export function diceOfTokens(x: readonly number[], y: readonly number[]): number {
+function diceOfTokens(x: readonly number[], y: readonly number[]): number {
   const total = x.length + y.length;
   return total === 0 ? 1 : (2 * sharedTokens(x, y)) / total;
 }

@@ -40,7 +40,7 @@ const MatchSchema = z
   .strict()
   .describe("A sentence of another notice that is the same as this one or near it.");
 
-export const ORIGINS = ["carried", "rewritten", "new"] as const;
+const ORIGINS = ["carried", "rewritten", "new"] as const;
 
 const SentenceSchema = z
   .object({

@@ -29,7 +29,7 @@ import { isSignificant } from "../shared/letters.ts";
  * title 标题 · heading a numbered heading or an attachment's title · sentence in a paragraph ·
  * item in a list item · label an attachment's label (附件1), which is furniture, not wording.
  */
-export type SentenceKind = "title" | "heading" | "sentence" | "item" | "label";
+type SentenceKind = "title" | "heading" | "sentence" | "item" | "label";
 
 export interface Sentence {
   /** Permanent anchor of the block the sentence stands in (src/document/anchors.ts). */

@@ -1,0 +1,323 @@
+/**
+ * 起草核对: a draft notice checked against the archive, in the reader's browser (nothing is
+ * sent anywhere). The draft is read the way the importer reads a received notice
+ * (src/importer/: lines, structure, the values the text states), cut into sentences by the
+ * archive's one rule (src/text/sentences.ts), and each finding comes from the archive's own
+ * data (src/check/data.ts, /check/data.json):
+ *
+ * - each sentence: the same as a held notice's sentence, near one (src/lineage/similarity.ts,
+ *   the rule of sentence lineage), or new — with the notices holding it and their anchors;
+ * - bodies named under a name the registry marks as replaced (国家质检总局 → 市场监管总局) when
+ *   the draft's year is after the old body's last year;
+ * - themes and slogans used in earlier years (held notices and the catalogue of themes);
+ * - 发文字号 typed with other brackets than 〔〕 (src/document/doc-number.ts);
+ * - a “等N个部门” that differs from the bodies the draft names in its 版头 and 署名.
+ *
+ * Pure and browser-safe: the page runs it, the unit tests run the very same code.
+ */
+import { buildIssuerIndex, issuersInLine, type IssuerIndex } from "../archive/issuers.ts";
+import { findDocNumbers } from "../document/doc-number.ts";
+import { extractFields } from "../importer/extract.ts";
+import { splitLines } from "../importer/lines.ts";
+import { parseStructure, type Part } from "../importer/structure.ts";
+import { NEAR_THRESHOLD, keyTokens, nearSizeRange, sentenceKey } from "../lineage/similarity.ts";
+import { normalize, type T2SMap } from "../search/normalize.ts";
+import { splitSentences } from "../text/sentences.ts";
+import type { CheckData, CheckIssuer } from "./data-file.ts";
+
+/** A sentence of the draft. */
+interface DraftSentence {
+  /** 1-based line of the draft it starts on. */
+  line: number;
+  text: string;
+  key: string;
+}
+
+export interface SentenceFinding extends DraftSentence {
+  status: "same" | "near" | "new";
+  /** The archive's sentence (an index into data.sentences) and its similarity (1 when the same). */
+  match?: { sentence: number; similarity: number };
+}
+
+interface OutdatedName {
+  /** The name as the draft prints it. */
+  name: string;
+  line: number;
+  issuer: CheckIssuer;
+  /** The body that replaced it (the end of the chain of successors). */
+  successor: CheckIssuer;
+}
+
+interface PhraseFinding {
+  /** Index into data.phrases. */
+  phrase: number;
+  line: number;
+  /** The earlier years it was used in (before the draft's year). */
+  years: number[];
+}
+
+interface DocNumberFinding {
+  raw: string;
+  canonical: string;
+  line: number;
+}
+
+interface IssuerCountFinding {
+  declared: number;
+  line: number;
+  /** Registry ids of the bodies named in the draft's 版头 and 署名 (and the lead body). */
+  named: string[];
+}
+
+export interface CheckReport {
+  /** The year the draft is for, and where it was read from. */
+  year: number;
+  yearFrom: "draft" | "given";
+  title?: string;
+  sentences: SentenceFinding[];
+  counts: { total: number; same: number; near: number; new: number };
+  outdated: OutdatedName[];
+  phrases: PhraseFinding[];
+  docNumbers: DocNumberFinding[];
+  /** Only when the draft states a count and names bodies that make a different count. */
+  issuerCount?: IssuerCountFinding;
+}
+
+/** Everything the check needs, prepared once from the data file (see prepareCheck). */
+export interface PreparedCheck {
+  data: CheckData;
+  t2s?: T2SMap;
+  issuerIndex: IssuerIndex;
+  byKey: Map<string, number>;
+  /** The archive sentences' keys; their bigram tokens are computed on first use. */
+  keys: string[];
+  /** Their sizes in bigrams: characters − 1 (one for a single character). */
+  sizes: Int32Array;
+  tokens: (number[] | undefined)[];
+  phraseKeys: string[];
+}
+
+export function prepareCheck(data: CheckData, t2s?: T2SMap): PreparedCheck {
+  const keys = data.sentences.map(([text]) => sentenceKey(text));
+  const byKey = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (!byKey.has(key)) byKey.set(key, i);
+  });
+  return {
+    data,
+    ...(t2s ? { t2s } : {}),
+    issuerIndex: buildIssuerIndex(data.issuers),
+    byKey,
+    keys,
+    sizes: Int32Array.from(keys, (key) => Math.max(1, Array.from(key).length - 1)),
+    tokens: [],
+    phraseKeys: data.phrases.map(([text]) => normalize(text)),
+  };
+}
+
+/** The draft's sentences, as the importer structures it: furniture (版头, 署名 …) left out. */
+function draftSentences(parts: readonly Part[], t2s?: T2SMap): DraftSentence[] {
+  const out: DraftSentence[] = [];
+  const add = (text: string, line: number, whole: boolean) => {
+    for (const piece of whole ? [text] : splitSentences(text)) {
+      const trimmed = piece.trim();
+      const key = sentenceKey(trimmed, t2s);
+      if (key) out.push({ line, text: trimmed, key });
+    }
+  };
+  for (const part of parts) {
+    switch (part.type) {
+      case "heading":
+        add(part.text, part.line, true);
+        break;
+      case "paragraph":
+        add(part.text, part.lines[0]!, false);
+        break;
+      case "list":
+        for (const item of part.items) add(item.text, item.line, false);
+        break;
+      case "attachment":
+        if (part.title) add(part.title.text, part.title.line, true);
+        break;
+      case "block":
+        if (part.kind === "title") add(part.lines.map((l) => l.text).join(""), part.lines[0]!.line, true);
+        if (part.kind === "recipients" || part.kind === "attachmentNote")
+          for (const l of part.lines) add(l.text, l.line, false);
+        break;
+    }
+  }
+  return out;
+}
+
+function tokensOf(prepared: PreparedCheck, i: number): number[] {
+  return (prepared.tokens[i] ??= keyTokens(prepared.keys[i]!));
+}
+
+/**
+ * The most similar archive sentence (≥ NEAR_THRESHOLD) for each draft sentence without an equal
+ * one. One pass over the archive's sentences against the draft's bigrams (the draft is small,
+ * the archive large), skipping archive sentences whose size cannot be near any draft sentence.
+ */
+function nearest(
+  prepared: PreparedCheck,
+  drafts: readonly DraftSentence[],
+): Map<number, { sentence: number; similarity: number }> {
+  const best = new Map<number, { sentence: number; similarity: number }>();
+  const draftTokens = drafts.map((d) => keyTokens(d.key));
+  const byToken = new Map<number, number[]>();
+  let minSize = Infinity;
+  let maxSize = 0;
+  draftTokens.forEach((tokens, d) => {
+    const [lo, hi] = nearSizeRange(tokens.length);
+    minSize = Math.min(minSize, lo);
+    maxSize = Math.max(maxSize, hi);
+    for (const t of tokens) {
+      const list = byToken.get(t);
+      if (list) list.push(d);
+      else byToken.set(t, [d]);
+    }
+  });
+  if (!drafts.length) return best;
+  const shared = new Int32Array(drafts.length);
+  const touched: number[] = [];
+  for (let i = 0; i < prepared.keys.length; i++) {
+    const size = prepared.sizes[i]!;
+    if (size < minSize || size > maxSize) continue;
+    for (const t of tokensOf(prepared, i)) {
+      const list = byToken.get(t);
+      if (!list) continue;
+      for (const d of list) {
+        const before = shared[d]!;
+        shared[d] = before + 1;
+        if (before === 0) touched.push(d);
+      }
+    }
+    for (const d of touched) {
+      const similarity = (2 * shared[d]!) / (draftTokens[d]!.length + size);
+      shared[d] = 0;
+      const known = best.get(d);
+      if (similarity >= NEAR_THRESHOLD && (!known || similarity > known.similarity))
+        best.set(d, { sentence: i, similarity });
+    }
+    touched.length = 0;
+  }
+  return best;
+}
+
+/** Where in the draft (1-based line) an offset of the text falls. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The body at the end of a chain of successors. */
+function lastSuccessor(byId: Map<string, CheckIssuer>, issuer: CheckIssuer): CheckIssuer | undefined {
+  let current: CheckIssuer | undefined = issuer;
+  const seen = new Set<string>();
+  while (current?.successor && !seen.has(current.id)) {
+    seen.add(current.id);
+    current = byId.get(current.successor);
+  }
+  return current === issuer ? undefined : current;
+}
+
+function outdatedNames(text: string, year: number, issuers: readonly CheckIssuer[]): OutdatedName[] {
+  const byId = new Map(issuers.map((i) => [i.id, i]));
+  const names: { name: string; issuer: CheckIssuer; successor: CheckIssuer }[] = [];
+  for (const issuer of issuers) {
+    const until = issuer.active?.[1];
+    const successor = lastSuccessor(byId, issuer);
+    if (!successor || until === null || until === undefined || year <= until) continue;
+    for (const name of [issuer.name, issuer.shortName, ...(issuer.aliases ?? [])])
+      if (name) names.push({ name, issuer, successor });
+  }
+  // Longest name first, each place of the text claimed once: 国家质检总局 is not also 质检总局.
+  names.sort((a, b) => b.name.length - a.name.length);
+  const claimed: [number, number][] = [];
+  const found: (OutdatedName & { at: number })[] = [];
+  for (const { name, issuer, successor } of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (claimed.some(([s, e]) => at < e && end > s)) continue;
+      claimed.push([at, end]);
+      found.push({ name, line: lineAt(text, at), issuer, successor, at });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ at: _at, ...f }) => f);
+}
+
+export interface CheckOptions {
+  /** The year to assume when the draft does not state one (its title or “定于…年”). */
+  year: number;
+}
+
+/** Checks a draft (plain text, one paragraph a line) against the archive. */
+export function checkDraft(prepared: PreparedCheck, text: string, options: CheckOptions): CheckReport {
+  const { data, t2s, issuerIndex } = prepared;
+  const { lines } = splitLines(text);
+  const context = {
+    issuersInLine: (line: string) => issuersInLine(issuerIndex, line),
+    regionOfIssuer: (id: string) => issuerIndex.byId.get(id)?.region,
+  };
+  const parts = parseStructure(lines, context);
+  const fields = extractFields(parts, context);
+  const year = fields.year ?? options.year;
+
+  const drafts = draftSentences(parts, t2s);
+  const unmatched = drafts.map((d, i) => ({ d, i })).filter(({ d }) => !prepared.byKey.has(d.key));
+  const near = nearest(
+    prepared,
+    unmatched.map(({ d }) => d),
+  );
+  const sentences: SentenceFinding[] = drafts.map((d) => ({ ...d, status: "new" }));
+  drafts.forEach((d, i) => {
+    const same = prepared.byKey.get(d.key);
+    if (same !== undefined) sentences[i] = { ...d, status: "same", match: { sentence: same, similarity: 1 } };
+  });
+  unmatched.forEach(({ i }, k) => {
+    const found = near.get(k);
+    if (found) sentences[i] = { ...drafts[i]!, status: "near", match: found };
+  });
+  const counts = { total: sentences.length, same: 0, near: 0, new: 0 };
+  for (const s of sentences) counts[s.status]++;
+
+  // Themes and slogans: a phrase the draft prints whole (whitespace and punctuation ignored).
+  const normalisedLines = text.split("\n").map((l) => normalize(l, t2s));
+  const phrases: PhraseFinding[] = [];
+  prepared.phraseKeys.forEach((key, phrase) => {
+    if ([...key].length < 4) return;
+    const years = [...new Set(data.phrases[phrase]![2].map(([y]) => y))].filter((y) => y < year);
+    if (!years.length) return;
+    const at = normalisedLines.findIndex((l) => l.includes(key));
+    if (at >= 0) phrases.push({ phrase, line: at + 1, years: years.sort((a, b) => a - b) });
+  });
+
+  const docNumbers = findDocNumbers(text)
+    .filter((d) => d.raw.replace(/\s+/g, "") !== d.canonical)
+    .map((d) => ({ raw: d.raw, canonical: d.canonical, line: lineAt(text, d.index) }));
+
+  // The importer's reading: “等N个部门” and the bodies of the 版头, the 署名 and the lead body.
+  let issuerCount: IssuerCountFinding | undefined;
+  const declared = fields.declaredIssuerCount;
+  const named = fields.issuers ?? [];
+  const listsBodies = parts.some(
+    (p) => p.type === "block" && (p.kind === "signature" || p.kind === "masthead"),
+  );
+  if (declared !== undefined && listsBodies && declared !== named.length) {
+    const at = new RegExp(`等\\s*${declared}\\s*个`).exec(text)?.index ?? 0;
+    issuerCount = { declared, line: lineAt(text, at), named };
+  }
+
+  return {
+    year,
+    yearFrom: fields.year ? "draft" : "given",
+    ...(fields.title ? { title: fields.title } : {}),
+    sentences,
+    counts,
+    outdated: outdatedNames(text, year, data.issuers),
+    phrases,
+    docNumbers,
+    ...(issuerCount ? { issuerCount } : {}),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * /check/data.json, the archive as the draft check (/check/) needs it, written at build time
+ * (src/check/data.ts) and read in the browser (src/check/page.ts): the wire format, defined
+ * once. Arrays rather than objects, for size: at 2,000 notices it is the bulk of what the page
+ * fetches.
+ */
+import type { Issuer } from "../schemas/issuer.ts";
+
+/** A body of the issuer registry, without its editorial note. */
+export type CheckIssuer = Omit<Issuer, "note">;
+
+export interface CheckData {
+  /** Held notices in lineage order (src/lineage/lineage.ts): id, short label, page path under the base. */
+  notices: [id: string, label: string, path: string][];
+  /**
+   * Every distinct sentence of the held notices (src/lineage/: one per key): the text as first
+   * printed; the first notice holding it (index into `notices`) and the anchor there; the latest
+   * notice holding it and its anchor; how many notices hold it.
+   */
+  sentences: [
+    text: string,
+    first: number,
+    firstAnchor: string,
+    last: number,
+    lastAnchor: string,
+    count: number,
+  ][];
+  /**
+   * Themes and slogans (src/themes/phrases.ts): the text as first printed, its /themes/ anchor,
+   * and each use: year, notice index (−1 for the catalogue of themes), role.
+   */
+  phrases: [text: string, anchor: string, uses: [year: number, notice: number, role: "theme" | "slogan"][]][];
+  /** The issuer registry. */
+  issuers: CheckIssuer[];
+}
+
+/** Its path under the base. */
+export const CHECK_DATA_PATH = "check/data.json";

@@ -1,0 +1,42 @@
+/**
+ * Builds /check/data.json (shape: src/check/data-file.ts) from the lineage index, the phrase
+ * index of themes and slogans and the issuer registry: everything the draft check needs, in one
+ * file, so that once the page has loaded it works without a network connection.
+ */
+import { lineageIndex, noticeLabels } from "../lineage/data.ts";
+import { getIssuers } from "../queries/issuers.ts";
+import { getNotices } from "../queries/notices.ts";
+import { getPhraseIndex } from "../queries/themes.ts";
+import type { CheckData } from "./data-file.ts";
+
+export async function checkData(): Promise<CheckData> {
+  const [index, labels, notices, phraseIndex, issuers] = await Promise.all([
+    lineageIndex(),
+    noticeLabels(),
+    getNotices(),
+    getPhraseIndex(),
+    getIssuers(),
+  ]);
+  const paths = new Map(notices.map((n) => [n.id, `${n.data.year}/${n.data.slug}/`]));
+  return {
+    notices: index.order.map((id) => [id, labels.get(id)!.label, paths.get(id)!]),
+    sentences: index.holders.map((holders) => {
+      const first = holders[0]!;
+      const last = holders.at(-1)!;
+      return [
+        first.sentence.text,
+        first.rank,
+        first.sentence.anchor,
+        last.rank,
+        last.sentence.anchor,
+        holders.length,
+      ];
+    }),
+    phrases: phraseIndex.groups.map((group) => [
+      group.text,
+      group.anchor,
+      group.occurrences.map((o) => [o.year, o.notice ? index.rankOf.get(o.notice.id)! : -1, o.role]),
+    ]),
+    issuers: issuers.map(({ note: _note, ...issuer }) => issuer),
+  };
+}
