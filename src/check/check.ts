@@ -17,6 +17,7 @@
  */
 import { buildIssuerIndex, issuersInLine, type IssuerIndex } from "../archive/issuers.ts";
 import { findDocNumbers } from "../document/doc-number.ts";
+import { partOfKind } from "../document/parts.ts";
 import { extractFields } from "../importer/extract.ts";
 import { splitLines } from "../importer/lines.ts";
 import { parseStructure, type Part } from "../importer/structure.ts";
@@ -140,9 +141,9 @@ function draftSentences(parts: readonly Part[], t2s?: T2SMap): DraftSentence[] {
         if (part.title) add(part.title.text, part.title.line, true);
         break;
       case "block":
+        // Only the parts whose lines are wording (src/document/parts.ts), as in lineage.
         if (part.kind === "title") add(part.lines.map((l) => l.text).join(""), part.lines[0]!.line, true);
-        if (part.kind === "recipients" || part.kind === "attachmentNote")
-          for (const l of part.lines) add(l.text, l.line, false);
+        else if (partOfKind(part.kind)?.wording) for (const l of part.lines) add(l.text, l.line, false);
         break;
     }
   }

@@ -22,19 +22,47 @@ export interface DocumentPart {
   label: string;
   /** False for the web page's 公开信息 block: it describes the document but is not its text. */
   documentText: boolean;
+  /**
+   * True when its lines are wording a drafter writes and carries over (标题, 主送, 附件说明),
+   * false for the document's furniture (版头, 发文字号, 署名, 成文日期, 附注, 版记), whose lines
+   * repeat from notice to notice without being wording. Sentence lineage counts only wording.
+   */
+  wording: boolean;
 }
 
 export const DOCUMENT_PARTS = [
-  { kind: "meta", component: "GovMeta", anchor: "meta", label: "公开信息", documentText: false },
-  { kind: "masthead", component: "Masthead", anchor: "masthead", label: "发文机关标志", documentText: true },
-  { kind: "docNumber", component: "DocNumber", anchor: "docnumber", label: "发文字号", documentText: true },
-  { kind: "title", anchor: "title", label: "标题", documentText: true },
+  {
+    kind: "meta",
+    component: "GovMeta",
+    anchor: "meta",
+    label: "公开信息",
+    documentText: false,
+    wording: false,
+  },
+  {
+    kind: "masthead",
+    component: "Masthead",
+    anchor: "masthead",
+    label: "发文机关标志",
+    documentText: true,
+    wording: false,
+  },
+  {
+    kind: "docNumber",
+    component: "DocNumber",
+    anchor: "docnumber",
+    label: "发文字号",
+    documentText: true,
+    wording: false,
+  },
+  { kind: "title", anchor: "title", label: "标题", documentText: true, wording: true },
   {
     kind: "recipients",
     component: "Recipients",
     anchor: "recipients",
     label: "主送机关",
     documentText: true,
+    wording: true,
   },
   {
     kind: "attachmentNote",
@@ -42,11 +70,40 @@ export const DOCUMENT_PARTS = [
     anchor: "attachments",
     label: "附件说明",
     documentText: true,
+    wording: true,
   },
-  { kind: "signature", component: "Signature", anchor: "signature", label: "署名", documentText: true },
-  { kind: "signedDate", component: "SignedDate", anchor: "date", label: "成文日期", documentText: true },
-  { kind: "publicity", component: "Publicity", anchor: "publicity", label: "附注", documentText: true },
-  { kind: "imprint", component: "Imprint", anchor: "imprint", label: "版记", documentText: true },
+  {
+    kind: "signature",
+    component: "Signature",
+    anchor: "signature",
+    label: "署名",
+    documentText: true,
+    wording: false,
+  },
+  {
+    kind: "signedDate",
+    component: "SignedDate",
+    anchor: "date",
+    label: "成文日期",
+    documentText: true,
+    wording: false,
+  },
+  {
+    kind: "publicity",
+    component: "Publicity",
+    anchor: "publicity",
+    label: "附注",
+    documentText: true,
+    wording: false,
+  },
+  {
+    kind: "imprint",
+    component: "Imprint",
+    anchor: "imprint",
+    label: "版记",
+    documentText: true,
+    wording: false,
+  },
 ] as const satisfies readonly DocumentPart[];
 
 type Part = (typeof DOCUMENT_PARTS)[number];
@@ -86,6 +143,11 @@ export function partOfComponent(name: string | null | undefined): Part | undefin
 /** The part with this anchor (`signature`, not `signature-2`). */
 export function partOfAnchor(anchor: string): Part | undefined {
   return byAnchor.get(anchor);
+}
+
+/** The part the importer calls `kind` (masthead, recipients …), if it is one. */
+export function partOfKind(kind: string): Part | undefined {
+  return byKind.get(kind);
 }
 
 /** The component the importer writes a part as. */

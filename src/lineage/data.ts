@@ -7,7 +7,7 @@
 import { shortLabel } from "../compare/data.ts";
 import { getNotices, type NoticeEntry } from "../queries/notices.ts";
 import { noticeUrl } from "../shared/urls.ts";
-import { noticeBlocks } from "../text/notice-body.ts";
+import { noticeBlocks } from "../text/notice-text.ts";
 import { blockSentences } from "../text/sentences.ts";
 import {
   buildLineage,

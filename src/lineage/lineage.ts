@@ -23,9 +23,9 @@
  * same sentence, or, for a rewritten one, the earlier near sentence most like it (the latest on
  * a tie). Sentences repeated within one notice are one sentence of that notice.
  *
- * Which units count (COUNTED): headings, sentences and list items of the running text, the title,
- * and the 主送机关 and 附件说明 parts; not the document's furniture (版头, 发文字号, 署名, 成文日期,
- * 附注, 版记, attachment labels), whose lines repeat from notice to notice without being wording.
+ * Which units count (isCounted): headings, sentences and list items of the running text, and the
+ * parts whose lines are wording (src/document/parts.ts: 标题, 主送机关, 附件说明); not the
+ * document's furniture (版头, 发文字号, 署名, 成文日期, 附注, 版记) nor attachment labels (附件1).
  *
  * Near-linear: exact matches are grouped by key in one pass; near pairs come from a
  * prefix-filtered similarity join over the distinct keys (AllPairs, Bayardo, Ma & Srikant
@@ -35,6 +35,7 @@
  * the threshold, no probabilistic misses. Per sentence, listed matches are capped (MATCH_LIMIT)
  * so that a sentence printed by thousands of notices costs no more than one printed by twelve.
  */
+import { partOfAnchor } from "../document/parts.ts";
 import type { Level } from "../shared/levels.ts";
 import { levelRank } from "../shared/levels.ts";
 import type { Sentence } from "../text/sentences.ts";
@@ -52,12 +53,12 @@ export interface LineageNotice {
   sentences: readonly Sentence[];
 }
 
-/** Document parts whose lines are wording (the rest are the document's furniture). */
-const WORDING_PARTS: ReadonlySet<string> = new Set(["recipients", "attachments"]);
-
 /** Whether a unit counts as a sentence of the notice (see the module comment). */
 export function isCounted(sentence: Pick<Sentence, "kind" | "part">): boolean {
-  return sentence.kind !== "label" && (sentence.part === undefined || WORDING_PARTS.has(sentence.part));
+  return (
+    sentence.kind !== "label" &&
+    (sentence.part === undefined || partOfAnchor(sentence.part)?.wording === true)
+  );
 }
 
 /**

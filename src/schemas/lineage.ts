@@ -5,7 +5,14 @@
  * validate against are one.
  */
 import { z } from "zod";
+import { DOCUMENT_PARTS } from "../document/parts.ts";
 import { AnchorSchema, DisclaimerSchema } from "./api.ts";
+
+/** Parts whose lines are wording and written as a component (主送机关, 附件说明). */
+const wordingParts = DOCUMENT_PARTS.flatMap((p) => (p.wording && "component" in p ? [p.anchor] : [])) as [
+  string,
+  ...string[],
+];
 
 const NoticeIdSchema = z
   .string()
@@ -52,7 +59,7 @@ const SentenceSchema = z
       ),
     text: z.string().describe("The sentence as printed."),
     part: z
-      .enum(["recipients", "attachments"])
+      .enum(wordingParts)
       .optional()
       .describe("The document part it stands in, when not the running text: 主送机关 or 附件说明."),
     attachment: z.number().int().positive().optional().describe("Number of the attachment it stands in."),

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, test } from "vitest";
-import { blocksToText } from "../../src/text/structured-text.ts";
+import { blocksToText } from "../../src/text/plain-text.ts";
 import type { Block, NoticeDocument } from "../../src/schemas/api.ts";
 import type { LineageDocument } from "../../src/schemas/lineage.ts";
 import { BUILT, DIST, SITE_ROOT, contentNotices, fileForUrl, readJson } from "./site-files.ts";

@@ -4,7 +4,7 @@
  * src/schemas/lineage.ts.
  */
 import { lineageOf } from "../../lineage/data.ts";
-import { MATCH_LIMIT, type Match } from "../../lineage/lineage.ts";
+import { MATCH_LIMIT, isCounted, type Match } from "../../lineage/lineage.ts";
 import { NEAR_THRESHOLD } from "../../lineage/similarity.ts";
 import { getNotices, type NoticeEntry } from "../../queries/notices.ts";
 import type { LineageDocument } from "../../schemas/lineage.ts";
@@ -51,7 +51,8 @@ export async function lineageDocument(notice: NoticeEntry): Promise<LineageDocum
     summary,
     sentences: sentences.map((s) => {
       const { anchor, n, kind, text, part, attachment } = s.sentence;
-      if (kind === "label" || (part !== undefined && part !== "recipients" && part !== "attachments"))
+      // Lineage lists only counted sentences: never a label, never a furniture part.
+      if (kind === "label" || !isCounted(s.sentence))
         throw new Error(`lineage: ${notice.id}#${anchor} is not a counted sentence`);
       return {
         anchor,
