@@ -6,7 +6,7 @@
  *   renderReport(report, { data, href }) → <div class="check-summary">草稿共120句：…</div>
  *     <section class="check-findings">…</section> <section class="check-sentences">…</section>
  */
-import { DELETE, EQUAL, INSERT, diffChars } from "../compare/diff.ts";
+import { DELETE, EQUAL, INSERT, diffChars } from "../text/diff.ts";
 import { escapeHtml } from "../shared/html.ts";
 import type { CheckReport, SentenceFinding } from "./check.ts";
 import type { CheckData, CheckIssuer } from "./data-file.ts";

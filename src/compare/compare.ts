@@ -1,24 +1,26 @@
 /**
  * Comparing two notices: which pairs are compared, how their sections are aligned (一、 with 一、,
- * 附件 with the attachment of the same title), and the word-level diff and similarity of each
- * aligned pair. Pure and dependency-free: the static compare pages use it at build time and the
- * in-page picker runs the very same code in the browser on the per-notice JSON
+ * 附件 with the attachment of the same title), how the sentences of each aligned pair of sections
+ * are aligned (the same sentence, a rewritten one, a moved one, an added or removed one: the rule
+ * of sentence lineage, src/lineage/similarity.ts), each section's verdict, and the word-level diff
+ * inside each rewritten pair of sentences. Pure: the static compare pages use it at build time and
+ * the in-page picker runs the very same code in the browser on the per-notice JSON
  * (/compare/data/{id}.json).
  *
  *   comparisonPairs(notices) → 2022-quanguo ⟷ 2022-hainan (implements), 2021-quanguo ⟷ 2022-quanguo …
- *   compareDocs(a, b)        → { rows: [{ a: 一、活动主题, b: 一、活动主题, ops, similarity }, …], similarity }
+ *   compareDocs(a, b)        → { rows: [{ a: 一、活动主题, b: 一、活动主题, verdict: "same", pairs, counts }, …],
+ *                                sentences: { same, rewritten, added, removed }, similarity }
  */
-import { significantChars } from "../shared/letters.ts";
+import { significantChars, significantLength } from "../shared/letters.ts";
 import { levelRank, type Level } from "../shared/levels.ts";
+import { diffStats, diffTokens, similarity, type DiffOp, type DiffStats } from "../text/diff.ts";
 import {
-  DELETE,
-  diffStats,
-  diffTokens,
-  INSERT,
-  similarity,
-  type DiffOp,
-  type DiffStats,
-} from "../text/diff.ts";
+  alignSentences,
+  counterparts,
+  sectionSentences,
+  type CompareSentence,
+  type Counterpart,
+} from "./sentences.ts";
 
 /* ───────────────────────────── pairs ───────────────────────────── */
 
@@ -87,6 +89,10 @@ export type BlockKind = "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "li";
 interface TokenBlock {
   k: BlockKind;
   t: string[];
+  /** The block's anchor on the notice page. */
+  a?: string;
+  /** Where its second, third … sentence starts in `t` (absent for a single sentence). */
+  s?: number[];
 }
 
 export interface CompareSection {
@@ -112,7 +118,7 @@ export interface CompareDoc {
 }
 
 /** Separates the blocks of a section in its token stream (never occurs in document text). */
-export const BLOCK_BREAK = "\u2029";
+const BLOCK_BREAK = "\u2029";
 
 function sectionTokens(section: CompareSection): string[] {
   const tokens: string[] = [];
@@ -233,8 +239,44 @@ export function alignSections(as: readonly CompareSection[], bs: readonly Compar
 
 /* ───────────────────────────── comparison ───────────────────────────── */
 
+/**
+ * What became of a sentence: kept the same or rewritten (aligned with its counterpart in the
+ * same section), moved (its counterpart is in another section), added (b only: nothing the same
+ * or near in a), removed (a only: nothing the same or near in b).
+ */
+type SentenceState = "same" | "rewritten" | "moved" | "added" | "removed";
+
+export interface SentencePair {
+  a?: CompareSentence;
+  b?: CompareSentence;
+  state: SentenceState;
+  /** 1 for the same sentence, its similarity for a rewritten or moved one. */
+  similarity?: number;
+  /** Word-level diff of a rewritten pair (the character diff stays inside the pair). */
+  ops?: DiffOp[];
+}
+
+/** A section's verdict: 相同 (every sentence kept as it was), 改写, 新增 (b only), 删去 (a only). */
+export type Verdict = "same" | "rewritten" | "added" | "removed";
+
+/** Sentences of a row (or a notice) by what became of them. */
+interface SentenceCounts {
+  /** Of b: the same as a sentence of a (here or moved). */
+  same: number;
+  /** Of b: near a sentence of a (here or moved). */
+  rewritten: number;
+  /** Of b: neither. */
+  added: number;
+  /** Of a: nothing the same or near in b. */
+  removed: number;
+}
+
 export interface ComparedRow extends AlignedPair {
-  ops: DiffOp[];
+  /** The two sections' sentences, aligned: pairs in order, unpaired ones where they stand. */
+  pairs: SentencePair[];
+  verdict: Verdict;
+  counts: SentenceCounts;
+  /** Letters and digits kept, removed, added (same pairs kept whole, rewritten ones diffed). */
   stats: DiffStats;
   similarity: number;
 }
@@ -245,23 +287,136 @@ export interface Comparison {
   stats: DiffStats;
   /** 2·kept / (a + b): the share of text kept, 1 for identical notices. */
   similarity: number;
+  /** The notices' sentences that count as wording (src/lineage/lineage.ts), by what became of them. */
+  sentences: SentenceCounts & { a: number; b: number };
 }
 
-/** Aligns the sections of two notices and diffs each aligned pair at word level. */
+function emptyCounts(): SentenceCounts {
+  return { same: 0, rewritten: 0, added: 0, removed: 0 };
+}
+
+/** Pairs a row's sentences: aligned ones first, the others where they stand in their section. */
+function pairRow(
+  as: readonly CompareSentence[],
+  bs: readonly CompareSentence[],
+  aligned: readonly [number, number, number][],
+  inB: (s: CompareSentence) => Counterpart | undefined,
+  inA: (s: CompareSentence) => Counterpart | undefined,
+): SentencePair[] {
+  const pairs: SentencePair[] = [];
+  let i = 0;
+  let j = 0;
+  const loose = (upToA: number, upToB: number) => {
+    for (; i < upToA; i++) {
+      const other = inB(as[i]!);
+      pairs.push(
+        other ? { a: as[i]!, state: "moved", similarity: other.similarity } : { a: as[i]!, state: "removed" },
+      );
+    }
+    for (; j < upToB; j++) {
+      const other = inA(bs[j]!);
+      pairs.push(
+        other ? { b: bs[j]!, state: "moved", similarity: other.similarity } : { b: bs[j]!, state: "added" },
+      );
+    }
+  };
+  for (const [x, y, similarity] of aligned) {
+    loose(x, y);
+    const a = as[x]!;
+    const b = bs[y]!;
+    pairs.push(
+      similarity === 1
+        ? { a, b, state: "same", similarity }
+        : { a, b, state: "rewritten", similarity, ops: diffTokens(a.t, b.t) },
+    );
+    i = x + 1;
+    j = y + 1;
+  }
+  loose(as.length, bs.length);
+  return pairs;
+}
+
+function rowFacts(pairs: readonly SentencePair[]): { counts: SentenceCounts; stats: DiffStats } {
+  const counts = emptyCounts();
+  let kept = 0;
+  let removed = 0;
+  let added = 0;
+  for (const p of pairs) {
+    if (p.b && p.state !== "added") counts[p.similarity === 1 ? "same" : "rewritten"]++;
+    if (p.state === "added") counts.added++;
+    if (p.state === "removed") counts.removed++;
+    if (p.state === "same") kept += significantLength(p.b!.text);
+    else if (p.ops) {
+      const s = diffStats(p.ops);
+      kept += s.kept;
+      removed += s.removed;
+      added += s.added;
+    } else {
+      if (p.a) removed += significantLength(p.a.text);
+      if (p.b) added += significantLength(p.b.text);
+    }
+  }
+  return { counts, stats: { a: kept + removed, b: kept + added, kept, removed, added } };
+}
+
+/**
+ * Aligns two notices: sections (alignSections), then the sentences of each aligned pair of
+ * sections (alignSentences; a pair of sections with no sentence in common is two sections, one
+ * removed and one added), each rewritten pair diffed at word level.
+ */
 export function compareDocs(a: Pick<CompareDoc, "sections">, b: Pick<CompareDoc, "sections">): Comparison {
-  const rows: ComparedRow[] = alignSections(a.sections, b.sections).map((pair) => {
-    let ops: DiffOp[];
-    if (pair.a && pair.b) ops = diffTokens(sectionTokens(pair.a), sectionTokens(pair.b));
-    else if (pair.a) ops = [[DELETE, sectionText(pair.a)]];
-    else ops = [[INSERT, sectionText(pair.b!)]];
-    const stats = diffStats(ops);
-    return { ...pair, ops, stats, similarity: similarity(stats) };
-  });
+  const ofA = new Map(a.sections.map((s) => [s, sectionSentences(s)]));
+  const ofB = new Map(b.sections.map((s) => [s, sectionSentences(s)]));
+  const allA = [...ofA.values()].flat();
+  const allB = [...ofB.values()].flat();
+  const forB = counterparts(allB, allA);
+  const forA = counterparts(allA, allB);
+  const bInA = new Map(allB.map((s, i) => [s, forB[i]] as const));
+  const aInB = new Map(allA.map((s, i) => [s, forA[i]] as const));
+  const inA = (s: CompareSentence) => bInA.get(s);
+  const inB = (s: CompareSentence) => aInB.get(s);
+
+  const rows: ComparedRow[] = [];
+  const pushRow = (pair: AlignedPair, pairs: SentencePair[], verdict: Verdict) => {
+    const { counts, stats } = rowFacts(pairs);
+    rows.push({ ...pair, pairs, verdict, counts, stats, similarity: similarity(stats) });
+  };
+  for (const pair of alignSections(a.sections, b.sections)) {
+    const as = pair.a ? ofA.get(pair.a)! : [];
+    const bs = pair.b ? ofB.get(pair.b)! : [];
+    const aligned = pair.a && pair.b ? alignSentences(as, bs) : [];
+    if (pair.a && pair.b && aligned.length === 0) {
+      // Nothing in common: not counterparts after all.
+      pushRow({ a: pair.a }, pairRow(as, [], [], inB, inA), "removed");
+      pushRow({ b: pair.b }, pairRow([], bs, [], inB, inA), "added");
+      continue;
+    }
+    const pairs = pairRow(as, bs, aligned, inB, inA);
+    const verdict: Verdict = !pair.a
+      ? "added"
+      : !pair.b
+        ? "removed"
+        : pairs.every((p) => p.state === "same")
+          ? "same"
+          : "rewritten";
+    pushRow(pair, pairs, verdict);
+  }
+
   const stats: DiffStats = { a: 0, b: 0, kept: 0, removed: 0, added: 0 };
   for (const row of rows) {
     for (const key of Object.keys(stats) as (keyof DiffStats)[]) stats[key] += row.stats[key];
   }
-  return { rows, stats, similarity: similarity(stats) };
+  const sentences = { ...emptyCounts(), a: 0, b: 0 };
+  for (const s of allB.filter((x) => x.counted)) {
+    sentences.b++;
+    const other = inA(s);
+    sentences[!other ? "added" : other.similarity === 1 ? "same" : "rewritten"]++;
+  }
+  for (const s of allA.filter((x) => x.counted)) {
+    sentences.a++;
+    if (!inB(s)) sentences.removed++;
+  }
+  return { rows, stats, similarity: similarity(stats), sentences };
 }
 
 /** 0.8734 → "87.3%"; exact 0 and 1 stay whole. */

@@ -2,8 +2,11 @@
  * A notice as the comparison sees it (CompareDoc, also /compare/data/{id}.json): its text model
  * (src/text/blocks.ts) cut into sections — the document parts (版头, 主送, 署名 …), the opening
  * paragraphs, each first-level section (一、…), each attachment and any text after the parts —
- * and each block of a section segmented into words (src/text/segment.ts). Keys and anchors are
- * the page's own permanent anchors, so a section of a comparison links to its place on the page.
+ * and each block of a section segmented into words (src/text/segment.ts), sentence by sentence
+ * (src/text/sentences.ts): a block carries its anchor and where its second, third … sentence
+ * starts among its words, so the comparison aligns sentences and links each to its place. Keys and
+ * anchors are the page's own permanent anchors, so a section of a comparison links to its place
+ * on the page.
  *
  *   section s1 “一、活动主题” …        →  { key: "s1", kind: "body", label: "一、", title: "活动主题", blocks: […] }
  *   attachment a2 “附件2” / 口号 / 1. … →  { key: "a2", kind: "attachment", label: "附件2", title: "…口号", blocks: [li …] }
@@ -14,11 +17,15 @@ import { numberingOf } from "../document/numbering.ts";
 import { partLabel, partOfAnchor } from "../document/parts.ts";
 import type { Block } from "../schemas/api.ts";
 import { segment } from "../text/segment.ts";
+import { splitSentences } from "../text/sentences.ts";
 import type { BlockKind, CompareDoc, CompareSection } from "./compare.ts";
 
 interface TextBlock {
   kind: BlockKind;
-  text: string;
+  /** Its sentences as printed (a heading is one), the block's text when joined. */
+  sentences: string[];
+  /** The block's anchor on the page. */
+  anchor: string;
 }
 
 type Section = Omit<CompareSection, "blocks"> & { blocks: TextBlock[] };
@@ -26,6 +33,20 @@ type Section = Omit<CompareSection, "blocks"> & { blocks: TextBlock[] };
 /** Line breaks inside a block become spaces. */
 function clean(text: string): string {
   return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
+/** A block's text cut by the one sentence rule, each sentence cleaned (a heading stays whole). */
+function sentencesOf(text: string, whole: boolean): string[] {
+  if (whole) return [clean(text)];
+  const pieces = splitSentences(text);
+  // A sentence that ended a line keeps a space before the next one, as the cleaned block had.
+  return pieces.map((p, i) => `${clean(p)}${i < pieces.length - 1 && /\n\s*$/.test(p) ? " " : ""}`);
+}
+
+function textBlock(kind: BlockKind, anchor: string, text: string, prefix = ""): TextBlock {
+  const sentences = sentencesOf(text, kind !== "p" && kind !== "li");
+  if (prefix && sentences.length) sentences[0] = `${prefix}${sentences[0]}`;
+  return { kind, anchor, sentences };
 }
 
 /**
@@ -36,18 +57,17 @@ function clean(text: string): string {
 function textBlocks(block: Block, base: number): TextBlock[] {
   switch (block.type) {
     case "title":
-      return [{ kind: "h2", text: clean(block.text) }];
+      return [textBlock("h2", block.anchor, block.text)];
     case "paragraph":
-      return block.text ? [{ kind: "p", text: clean(block.text) }] : [];
+      return block.text ? [textBlock("p", block.anchor, block.text)] : [];
     case "list":
-      return block.items.map((item) => ({
-        kind: "li",
-        text: item.number ? `${item.number} ${clean(item.text)}` : clean(item.text),
-      }));
+      return block.items.map((item) =>
+        textBlock("li", item.anchor, item.text, item.number ? `${item.number} ` : ""),
+      );
     case "section": {
       const level = Math.min(6, block.depth + base);
       return [
-        { kind: `h${level}` as BlockKind, text: clean(block.heading) },
+        textBlock(`h${level}` as BlockKind, block.anchor, block.heading),
         ...block.content.flatMap((b) => textBlocks(b, base)),
       ];
     }
@@ -90,7 +110,7 @@ function sectionsOf(blocks: readonly Block[]): Section[] {
       };
       if (block.title) {
         section.title = clean(block.title.text);
-        section.blocks.push({ kind: "h2", text: section.title });
+        section.blocks.push(textBlock("h2", block.title.anchor, block.title.text));
       }
       section.blocks.push(...block.content.flatMap((b) => textBlocks(b, 2)));
       sections.push(section);
@@ -147,7 +167,13 @@ export function buildCompareDoc(meta: Omit<CompareDoc, "sections">, blocks: read
       label: s.label,
       ...(s.title ? { title: s.title } : {}),
       ...(s.anchor ? { anchor: s.anchor } : {}),
-      blocks: s.blocks.map((b) => ({ k: b.kind, t: segment(b.text) })),
+      blocks: s.blocks.map((b) => {
+        const words = b.sentences.map(segment);
+        const starts: number[] = [];
+        let at = 0;
+        for (const w of words.slice(0, -1)) starts.push((at += w.length));
+        return { k: b.kind, t: words.flat(), a: b.anchor, ...(starts.length ? { s: starts } : {}) };
+      }),
     })),
   };
 }

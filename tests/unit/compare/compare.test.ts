@@ -202,29 +202,74 @@ describe("section alignment and comparison of the held notices", () => {
   it("Hainan repeats the national theme and slogans word for word; its preamble is rewritten", () => {
     const cmp = compareDocs(quanguo, hainan);
     const row = (key: string) => cmp.rows.find((r) => r.a?.key === key)!;
+    expect(row("s1").verdict).toBe("same");
     expect(row("s1").similarity).toBe(1);
-    expect(row("s1").ops.every(([type]) => type === EQUAL)).toBe(true);
-    expect(row("a4").similarity).toBe(1);
-    expect(row("preamble").similarity).toBeGreaterThan(0.2);
-    expect(row("preamble").similarity).toBeLessThan(0.9);
+    expect(row("s1").pairs.every((p) => p.state === "same" && !p.ops)).toBe(true);
+    expect(row("a4").verdict).toBe("same");
+    expect(row("a4").pairs).toHaveLength(15 + 4);
+    // The preamble: its closing sentence reworded (现就 → 现将), its long first sentence new.
+    const preamble = row("preamble");
+    expect(preamble.verdict).toBe("rewritten");
+    expect(preamble.pairs.find((p) => p.state === "rewritten")?.b?.text).toBe("现将有关事项通知如下：");
+    expect(preamble.counts).toEqual({ same: 0, rewritten: 1, added: 1, removed: 1 });
+    expect(preamble.similarity).toBeGreaterThan(0);
+    expect(preamble.similarity).toBeLessThan(0.5);
     // Hainan's own header (masthead, number, title, recipients) has no national counterpart.
-    expect(cmp.rows.filter((r) => !r.a).map((r) => r.b!.key)).toEqual(
+    const added = cmp.rows.filter((r) => !r.a);
+    expect(added.map((r) => r.b!.key)).toEqual(
       expect.arrayContaining(["masthead", "docnumber", "title", "recipients"]),
     );
+    expect(added.every((r) => r.verdict === "added")).toBe(true);
     expect(cmp.similarity).toBeGreaterThan(0.2);
     expect(cmp.similarity).toBeLessThan(0.8);
     expect(cmp.stats.a).toBe(cmp.stats.kept + cmp.stats.removed);
   });
 
+  it("lists what Hainan added: its own wording, none of it in the national notice", () => {
+    const cmp = compareDocs(quanguo, hainan);
+    const added = cmp.rows.flatMap((r) => r.pairs.filter((p) => p.state === "added").map((p) => p.b!));
+    const national = quanguo.sections.flatMap((s) => s.blocks.map((b) => b.t.join(""))).join("\n");
+    for (const words of [
+      "省质量强省工作领导小组有关成员单位",
+      "质量文化乡镇行",
+      "海南老字号",
+      "放心消费在海南",
+      "省教育厅、省科学技术厅",
+    ]) {
+      // Independently of the comparison: the national text does not hold these words…
+      expect(national).not.toContain(words);
+      // …and the sentence holding them is listed as added, with its anchor on Hainan's page.
+      const s = added.find((x) => x.text.includes(words));
+      expect(s, words).toBeDefined();
+      expect(s!.anchor).toMatch(/^[a-z][a-z0-9-]*$/);
+    }
+    // 附件3, the list of co-hosts, shares nothing with any national attachment: a new section.
+    const a3 = cmp.rows.find((r) => r.b?.key === "a3")!;
+    expect(a3.verdict).toBe("added");
+    expect(a3.a).toBeUndefined();
+    // Sentence counts add up, for the wording (the furniture of 版头 and 署名 not counted).
+    const s = cmp.sentences;
+    expect(s.same + s.rewritten + s.added).toBe(s.b);
+    expect(s.added).toBe(added.filter((x) => x.counted).length);
+    const html = renderComparison(cmp, quanguo, hainan);
+    expect(html).toContain('class="cmp-only-added"');
+    expect(html).toContain(
+      `href="/2022-hainan/#${added.find((x) => x.text.includes("放心消费在海南"))!.anchor}"`,
+    );
+  });
+
   it("a notice against itself: similarity 1 and no marks", () => {
     const cmp = compareDocs(hainan, hainan);
     expect(cmp.similarity).toBe(1);
-    expect(cmp.rows.every((r) => r.a && r.b && r.ops.every(([type]) => type === EQUAL))).toBe(true);
+    expect(
+      cmp.rows.every((r) => r.a && r.b && r.verdict === "same" && r.pairs.every((p) => p.state === "same")),
+    ).toBe(true);
     expect(renderRows(cmp, hainan, hainan)).not.toContain("cmp-mark");
     expect(formatPercent(cmp.similarity)).toBe("100%");
+    expect(cmp.sentences.added + cmp.sentences.removed + cmp.sentences.rewritten).toBe(0);
   });
 
-  it("a one-character change in a whole notice is marked as that change only", () => {
+  it("a one-character change in a whole notice is marked as that change only, inside its sentence", () => {
     const original = byId(notices, "2022-hainan");
     const changed = {
       ...original,
@@ -233,9 +278,12 @@ describe("section alignment and comparison of the held notices", () => {
     expect(changed.body).not.toBe(original.body);
     const cmp = compareDocs(hainan, doc(changed));
     const marks = cmp.rows.flatMap((r) =>
-      r.ops.filter(([type]) => type !== EQUAL).map((op) => `${r.a!.key}:${op[0]}:${op[1]}`),
+      r.pairs.flatMap((p) =>
+        (p.ops ?? []).filter(([type]) => type !== EQUAL).map((op) => `${r.a!.key}:${op[0]}:${op[1]}`),
+      ),
     );
     expect(marks).toEqual(["s1:-1:动", "s1:1:进"]);
+    expect(cmp.rows.filter((r) => r.verdict !== "same").map((r) => r.a!.key)).toEqual(["s1"]);
     const html = renderComparison(cmp, hainan, hainan);
     expect(html).toContain('<del class="cmp-mark cmp-changed">动</del>');
     expect(html).toContain('<ins class="cmp-mark cmp-changed">进</ins>');
