@@ -94,7 +94,7 @@ function typeOf(url: string, contentType: string): string {
   return "other";
 }
 
-async function weigh(
+export async function weigh(
   browser: Browser,
   url: string,
   compressLocally: boolean,
@@ -192,7 +192,7 @@ async function pageWeight(reuse: boolean): Promise<{ lines: string[]; ok: boolea
   return { lines, ok };
 }
 
-interface BuildRow {
+export interface BuildRow {
   n: number;
   ms: number;
   bytes: number;
@@ -201,10 +201,32 @@ interface BuildRow {
   report: string[];
 }
 
-/** Builds a synthetic archive of `n` notices with the real build; its output is removed after. */
-async function buildOnce(n: number, workRoot: string, keep: boolean): Promise<BuildRow> {
-  const work = join(workRoot, `build-${n}`);
-  prepareSyntheticProject({ work, n, routes: "all" });
+/** What a peer build changes (the lineage benchmark: reworded paragraphs, code pruned). */
+export interface BuildVariant {
+  /** Names the work directory: build-{n}-{name}. */
+  name?: string;
+  vary?: number;
+  prune?: (work: string) => void;
+}
+
+/**
+ * Builds a synthetic archive of `n` notices with the real build; its output is removed after
+ * unless `keep` (then it is in {workRoot}/build-{n}[-{name}]/dist).
+ */
+export async function buildOnce(
+  n: number,
+  workRoot: string,
+  keep: boolean,
+  variant: BuildVariant = {},
+): Promise<BuildRow> {
+  const work = join(workRoot, `build-${n}${variant.name ? `-${variant.name}` : ""}`);
+  prepareSyntheticProject({
+    work,
+    n,
+    routes: "all",
+    ...(variant.vary ? { vary: variant.vary } : {}),
+    ...(variant.prune ? { prune: variant.prune } : {}),
+  });
   const log = join(work, "build.log");
   const t0 = performance.now();
   const code = await new Promise<number>((done) => {

@@ -102,6 +102,44 @@ export interface SyntheticOptions {
   out: string;
   seed?: number;
   projectRoot?: string;
+  /**
+   * Share of paragraphs reworded as local notices reword the national one (0, the default, keeps
+   * the seeds' paragraphs word for word): in a reworded paragraph each clause is, with some
+   * chance, replaced by a clause of another paragraph or has a character or two changed, so the
+   * archive holds near sentences and new ones, not only copies (the lineage benchmark).
+   */
+  vary?: number;
+}
+
+/** Clauses of a paragraph, each with the punctuation that ends it. */
+function clausesOf(text: string): string[] {
+  return text.match(/[^，；。！？]+[，；。！？]?/gu) ?? [text];
+}
+
+/** A paragraph reworded clause by clause (see SyntheticOptions.vary). */
+function reword(
+  paragraph: string,
+  random: () => number,
+  clauses: readonly string[],
+  chars: readonly string[],
+): string {
+  return clausesOf(paragraph)
+    .map((clause) => {
+      const r = random();
+      const end = /[，；。！？]$/u.test(clause) ? clause.slice(-1) : "";
+      if (r < 0.2)
+        return `${clauses[Math.floor(random() * clauses.length)]!.replace(/[，；。！？]$/u, "")}${end}`;
+      if (r < 0.45) {
+        const c = Array.from(clause);
+        for (let k = 1 + Math.floor(random() * 2); k > 0; k--) {
+          const at = Math.floor(random() * Math.max(1, c.length - 1));
+          if (/\p{Script=Han}/u.test(c[at]!)) c[at] = chars[Math.floor(random() * chars.length)]!;
+        }
+        return c.join("");
+      }
+      return clause;
+    })
+    .join("");
 }
 
 export interface SyntheticNotice {
@@ -117,6 +155,14 @@ export function generateSyntheticArchive(options: SyntheticOptions): SyntheticNo
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const pools = seedPools(projectRoot);
+  const vary = options.vary ?? 0;
+  const clausePool = pools.paragraphs.flatMap(clausesOf);
+  const charPool = [...new Set(pools.paragraphs.join("").match(/\p{Script=Han}/gu) ?? [])];
+  // No draw at all when nothing is reworded: the archive stays that of the other benchmarks.
+  const paragraph = () => {
+    const p = pick(pools.paragraphs);
+    return vary > 0 && random() < vary ? reword(p, random, clausePool, charPool) : p;
+  };
   // National bodies: their names mean them in any notice (src/archive/issuers.ts), and each
   // notice's signature names the ones it lists, as the archive check requires.
   const registry = (
@@ -170,17 +216,17 @@ export function generateSyntheticArchive(options: SyntheticOptions): SyntheticNo
     const slogans = [...new Set(Array.from({ length: between(0, 4) }, () => pick(pools.slogans)))];
 
     const lines: string[] = ["<DocNumber>", "", docNumber, "", "</DocNumber>", "", `# ${title}`, ""];
-    lines.push(pick(pools.paragraphs), "");
+    lines.push(paragraph(), "");
     lines.push(`## 一、活动主题`, "", theme, "");
     // Sized like the seeds (about 4,500 characters of text per notice).
     const sections = between(3, 6);
     for (let s = 2; s <= sections + 1; s++) {
       lines.push(`## ${han(s)}、${pick(pools.h2)}`, "");
       const subs = between(0, 6);
-      if (subs === 0) lines.push(pick(pools.paragraphs), "");
+      if (subs === 0) lines.push(paragraph(), "");
       for (let t = 1; t <= subs; t++) {
         lines.push(`### （${han(t)}）${pick(pools.h3)}`, "");
-        for (let p = between(1, 3); p > 0; p--) lines.push(pick(pools.paragraphs), "");
+        for (let p = between(1, 3); p > 0; p--) lines.push(paragraph(), "");
       }
     }
     if (slogans.length) {
@@ -240,6 +286,10 @@ export interface SyntheticProjectOptions {
   /** Work directory: emptied, then given this project's code and the synthetic content. */
   work: string;
   n: number;
+  /** See SyntheticOptions.vary. */
+  vary?: number;
+  /** Removes or replaces parts of the copied code before the build (a benchmark's peer build). */
+  prune?: (work: string) => void;
   /**
    * "all" keeps every route (the build benchmark); "search" only the pages search needs (home,
    * years, notices, the search page), so that the search benchmark does not spend its time on
@@ -270,7 +320,13 @@ export function prepareSyntheticProject(options: SyntheticProjectOptions): Synth
     for (const entry of readdirSync(join(pages, "[year]", "[slug]")))
       if (entry !== "index.astro") rmSync(join(pages, "[year]", "[slug]", entry), { force: true });
   }
-  return generateSyntheticArchive({ n: options.n, out: work, projectRoot });
+  options.prune?.(work);
+  return generateSyntheticArchive({
+    n: options.n,
+    out: work,
+    projectRoot,
+    ...(options.vary ? { vary: options.vary } : {}),
+  });
 }
 
 if (import.meta.main) {

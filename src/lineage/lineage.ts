@@ -27,13 +27,19 @@
  * parts whose lines are wording (src/document/parts.ts: 标题, 主送机关, 附件说明); not the
  * document's furniture (版头, 发文字号, 署名, 成文日期, 附注, 版记) nor attachment labels (附件1).
  *
- * Near-linear: exact matches are grouped by key in one pass; near pairs come from a
- * prefix-filtered similarity join over the distinct keys (AllPairs, Bayardo, Ma & Srikant
- * 2007): keys are taken shortest first, and each is indexed only under its rarest bigrams — the
- * fewest that any key near it must share — so a key meets only the keys that share a rare
- * bigram with it, never every other key. The join is exact: it finds every pair at or above
- * the threshold, no probabilistic misses. Per sentence, listed matches are capped (MATCH_LIMIT)
- * so that a sentence printed by thousands of notices costs no more than one printed by twelve.
+ * Near-linear: exact matches are grouped by key in one pass. Near sentences come from a
+ * prefix-filtered similarity join over the distinct keys, taken in order of first appearance
+ * (AllPairs, Bayardo, Ma & Srikant 2007): each key is indexed under its rarest bigrams only — the
+ * fewest that any key near it must share — and looks for earlier near keys among those indexed
+ * under its own, so it meets only keys that share a rare bigram with it, never every other key.
+ * Without bounds that join is exact. A sentence reworded by hundreds of notices makes a family
+ * of hundreds of keys all near each other, though, and the pairs grow with the square of the
+ * family; so each bigram's postings keep the POSTING_LIMIT earliest keys, and a key keeps at
+ * most NEAR_LIMIT near keys each way. A key then still meets the earliest members of its
+ * family, which is what lineage asks for (the earliest near sentence and a close one); it can
+ * miss a near key only if that key is not among the first POSTING_LIMIT to share any of its
+ * rare bigrams. Per sentence, listed matches are capped too (MATCH_LIMIT), so that a sentence
+ * printed by thousands of notices costs no more than one printed by twelve.
  */
 import { partOfAnchor } from "../document/parts.ts";
 import type { Level } from "../shared/levels.ts";
@@ -63,10 +69,13 @@ export function isCounted(sentence: Pick<Sentence, "kind" | "part">): boolean {
 
 /**
  * At most this many matches are listed per sentence: the earliest notices holding the same
- * sentence or one of its NEAR_LIMIT most similar near sentences; `sameCount` counts them all.
+ * sentence or one of its near sentences; `sameCount` counts all notices holding the same.
  */
-export const MATCH_LIMIT = 12;
-const NEAR_LIMIT = 2 * MATCH_LIMIT;
+export const MATCH_LIMIT = 6;
+/** At most this many near keys are kept per key each way (earlier, later). */
+const NEAR_LIMIT = 12;
+/** At most this many keys are indexed under one bigram: the earliest ones. */
+const POSTING_LIMIT = 16;
 
 /** A sentence in a notice: the notice's id, the block's anchor, the place in the block. */
 interface Occurrence {
@@ -98,6 +107,11 @@ export interface SentenceLineage {
   reusedLater: boolean;
 }
 
+export interface NearLink {
+  key: number;
+  similarity: number;
+}
+
 /** One key's holders: one entry per notice (its first sentence with the key), in notice order. */
 interface Holder {
   rank: number;
@@ -113,8 +127,10 @@ export interface LineageIndex {
   keyIndex: Map<string, number>;
   /** Per key: the notices holding it, in notice order. */
   holders: Holder[][];
-  /** Per key: the near keys, most similar first, with their similarity. */
-  near: { key: number; similarity: number }[][];
+  /** Per key: near keys first seen before it, most similar first (at most NEAR_LIMIT). */
+  earlier: NearLink[][];
+  /** Per key: near keys first seen after it, earliest first (at most NEAR_LIMIT). */
+  later: NearLink[][];
   /** Per notice id: its counted sentences with their key numbers, in document order. */
   units: Map<string, { sentence: Sentence; key: number }[]>;
 }
@@ -161,60 +177,98 @@ export function buildLineage(notices: readonly LineageNotice[]): LineageIndex {
     }
     units.set(notice.id, own);
   }
-  return { order, rankOf, keys, keyIndex, holders, near: nearPairs(keys), units };
+  return { order, rankOf, keys, keyIndex, holders, ...nearLinks(keys), units };
 }
 
 /**
- * Every pair of distinct keys whose similarity is at least the threshold (see the module
- * comment), as a list of near keys per key, most similar first (then by key number).
+ * The near keys of each key (see the module comment): `keys` in order of first appearance; for
+ * each, the earlier keys near it and the later keys near it. `postingLimit: Infinity` makes the
+ * join exact (the tests compare it with all pairs).
  */
-export function nearPairs(keys: readonly string[], threshold = NEAR_THRESHOLD): LineageIndex["near"] {
-  const tokens = keys.map(keyTokens);
-  // Rarest first: the global order of tokens by how many keys hold them.
-  const frequency = new Map<number, number>();
-  for (const list of tokens) for (const t of list) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-  const rare = tokens.map((list) => [...list].sort((a, b) => frequency.get(a)! - frequency.get(b)! || a - b));
-  const byLength = keys.map((_, k) => k).sort((a, b) => tokens[a]!.length - tokens[b]!.length || a - b);
+export function nearLinks(
+  keys: readonly string[],
+  { threshold = NEAR_THRESHOLD, postingLimit = POSTING_LIMIT, nearLimit = NEAR_LIMIT } = {},
+): Pick<LineageIndex, "earlier" | "later"> {
+  // Each bigram token becomes its place in the global order, rarest first (fewest keys holding
+  // it, then the token): a key is then an ascending list of small integers whose first
+  // elements are its rarest bigrams, and two keys share what their lists share.
+  const raw = keys.map(keyTokens);
+  const ids = new Map<number, number>();
+  const counts: number[] = [];
+  const asIds = raw.map((list) =>
+    list.map((t) => {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = counts.length;
+        ids.set(t, id);
+        counts.push(0);
+      }
+      counts[id]!++;
+      return id;
+    }),
+  );
+  const tokenOf = [...ids.keys()];
+  const byRarity = counts
+    .map((_, id) => id)
+    .sort((a, b) => counts[a]! - counts[b]! || tokenOf[a]! - tokenOf[b]!);
+  const rankOf = new Int32Array(counts.length);
+  byRarity.forEach((id, rank) => (rankOf[id] = rank));
+  const tokens = asIds.map((list) => Int32Array.from(list, (id) => rankOf[id]!).sort());
+  // Sizes apart, flat: the scan below reads one per posting, and must not chase a pointer for it.
+  const sizes = Int32Array.from(tokens, (t) => t.length);
 
-  const near: LineageIndex["near"] = keys.map(() => []);
-  const postings = new Map<number, { list: number[]; start: number }>();
-  const hits = new Map<number, number>();
-  const minOverlapOfLonger = threshold / (2 - threshold);
-  for (const x of byLength) {
-    const size = tokens[x]!.length;
-    const [minSize] = nearSizeRange(size, threshold);
-    // Probe with the prefix any shorter near key must share (overlap ≥ t/(2−t)·|x|).
-    const probe = size - Math.ceil(minOverlapOfLonger * size - 1e-9) + 1;
-    hits.clear();
-    for (let p = 0; p < probe && p < size; p++) {
-      const posting = postings.get(rare[x]![p]!);
-      if (!posting) continue;
-      // Keys are indexed shortest first: those now too short never fit a later (longer) key.
-      while (posting.start < posting.list.length && tokens[posting.list[posting.start]!]!.length < minSize)
-        posting.start++;
-      for (let i = posting.start; i < posting.list.length; i++) {
-        const y = posting.list[i]!;
-        hits.set(y, (hits.get(y) ?? 0) + 1);
+  const earlier: NearLink[][] = keys.map(() => []);
+  const later: NearLink[][] = keys.map(() => []);
+  // Postings: key and the token's place in that key, flat (key, place, key, place …).
+  const postings: number[][] = Array.from({ length: counts.length }, () => []);
+  const stamp = new Int32Array(keys.length).fill(-1);
+  const hits = new Int32Array(keys.length);
+  const touched: number[] = [];
+  const ratio = threshold / (2 - threshold);
+  // Any two near keys share a token among the first |r| − ⌈t/(2−t)·|r|⌉ + 1 rarest of each
+  // (overlap ≥ t(|x|+|y|)/2 ≥ t/(2−t)·|r| for either, since the other is at least t/(2−t) as long).
+  const prefix = (size: number) => Math.min(size, size - Math.ceil(ratio * size - 1e-9) + 1);
+  for (let x = 0; x < keys.length; x++) {
+    const mine = tokens[x]!;
+    const size = mine.length;
+    const [minSize, maxSize] = nearSizeRange(size, threshold);
+    const length = prefix(size);
+    touched.length = 0;
+    for (let p = 0; p < length; p++) {
+      const list = postings[mine[p]!]!;
+      for (let k = 0; k < list.length; k += 2) {
+        const y = list[k]!;
+        const other = sizes[y]!;
+        if (stamp[y] !== x) {
+          // Sizes that cannot be near are never counted (−1: pruned for this key).
+          stamp[y] = x;
+          hits[y] = other < minSize || other > maxSize ? -1 : 0;
+          if (hits[y] === 0) touched.push(y);
+        }
+        if (hits[y]! < 0) continue;
+        // Positional filter (PPJoin, Xiao et al. 2008): what is shared so far, plus all that
+        // could still be shared after this token on both sides, must reach the overlap needed.
+        const needed = Math.ceil((threshold * (size + other)) / 2 - 1e-9);
+        const bound = hits[y]! + 1 + Math.min(size - p - 1, other - list[k + 1]! - 1);
+        hits[y] = bound >= needed ? hits[y]! + 1 : -1;
       }
     }
-    for (const y of hits.keys()) {
-      const similarity = (2 * sharedTokens(tokens[x]!, tokens[y]!)) / (size + tokens[y]!.length);
-      if (similarity >= threshold) {
-        near[x]!.push({ key: y, similarity });
-        near[y]!.push({ key: x, similarity });
-      }
+    const found: NearLink[] = [];
+    for (const y of touched) {
+      if (hits[y]! <= 0) continue;
+      const similarity = (2 * sharedTokens(mine, tokens[y]!)) / (size + sizes[y]!);
+      if (similarity >= threshold) found.push({ key: y, similarity });
     }
-    // Index under the prefix any longer near key must share (overlap ≥ t·|x|).
-    const index = size - Math.ceil(threshold * size - 1e-9) + 1;
-    for (let p = 0; p < index && p < size; p++) {
-      const token = rare[x]![p]!;
-      let posting = postings.get(token);
-      if (!posting) postings.set(token, (posting = { list: [], start: 0 }));
-      posting.list.push(x);
+    found.sort((a, b) => b.similarity - a.similarity || a.key - b.key);
+    earlier[x] = found.slice(0, nearLimit);
+    for (const { key: y, similarity } of found)
+      if (later[y]!.length < nearLimit) later[y]!.push({ key: x, similarity });
+    for (let p = 0; p < length; p++) {
+      const list = postings[mine[p]!]!;
+      if (list.length < 2 * postingLimit) list.push(x, p);
     }
   }
-  for (const list of near) list.sort((a, b) => b.similarity - a.similarity || a.key - b.key);
-  return near;
+  return { earlier, later };
 }
 
 /** The last holder before `rank` (holders are in notice order), if any. */
@@ -246,7 +300,7 @@ function sentenceLineage(
   key: number,
 ): SentenceLineage {
   const same = index.holders[key]!;
-  const near = index.near[key]!;
+  const near = index.earlier[key]!;
   let origin: Origin = "new";
   let first: Match | undefined;
   let source: Match | undefined;
@@ -283,7 +337,7 @@ function sentenceLineage(
     }
   };
   consider(same, 1);
-  for (const { key: other, similarity } of near.slice(0, NEAR_LIMIT))
+  for (const { key: other, similarity } of [...near, ...index.later[key]!])
     consider(index.holders[other]!, similarity);
   const matches = [...best.values()]
     .sort((a, b) => a.rank - b.rank)

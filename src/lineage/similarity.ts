@@ -60,7 +60,7 @@ export function keyTokens(key: string): number[] {
 }
 
 /** How many tokens two ascending token lists share. */
-export function sharedTokens(x: readonly number[], y: readonly number[]): number {
+export function sharedTokens(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let shared = 0;

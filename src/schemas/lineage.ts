@@ -17,7 +17,9 @@ const wordingParts = DOCUMENT_PARTS.flatMap((p) => (p.wording && "component" in 
 const NoticeIdSchema = z
   .string()
   .regex(/^\d{4}-[a-z][a-z0-9-]*$/)
-  .describe("Permanent id of a notice, {year}-{slug}; its record is in /api/notices.json.");
+  .describe(
+    "Permanent id of a notice, {year}-{slug}; its record, with the page's address (`links.html`), is in /api/notices.json: the sentence is at that address plus `#` and its anchor.",
+  );
 
 /** Where a sentence stands: a block's permanent anchor and its place in that block. */
 const PlaceSchema = {
@@ -35,7 +37,6 @@ const MatchSchema = z
   .object({
     notice: NoticeIdSchema,
     ...PlaceSchema,
-    url: z.url().describe("The sentence's block on that notice's page: its address and `#` anchor."),
     similarity: z
       .number()
       .min(0)

@@ -6,7 +6,7 @@
 import { lineageOf } from "../../lineage/data.ts";
 import { MATCH_LIMIT, isCounted, type Match } from "../../lineage/lineage.ts";
 import { NEAR_THRESHOLD } from "../../lineage/similarity.ts";
-import { getNotices, type NoticeEntry } from "../../queries/notices.ts";
+import type { NoticeEntry } from "../../queries/notices.ts";
 import type { LineageDocument } from "../../schemas/lineage.ts";
 import { REPRODUCTION_NOTICE, absoluteUrl } from "../../shared/site.ts";
 import type { NoticeAddress } from "../../shared/urls.ts";
@@ -23,25 +23,9 @@ export function lineagePath(notice: NoticeAddress): string {
 const METHOD =
   "Sentences: headings whole; paragraphs, list items and the lines of 主送机关 and 附件说明 cut after 。！？； (with the closing marks that follow) and at line breaks; the title counts; 版头, 发文字号, 署名, 成文日期, 附注, 版记 and attachment labels do not. Same: equal after the archive's search normalisation (NFKC, lower case, letters and digits only) of the text without its opening numbering (一、 （一） 1. （1）). Near: Dice coefficient of the character bigrams of those normalised texts at least `threshold`. Order of notices: year, then national before provincial before municipal, then date (成文日期, else 印发日期, else 发布日期), then id; earlier means earlier in this order.";
 
-let pagesCache: Promise<Map<string, string>> | undefined;
-
-/** Every notice page's absolute URL, by id. */
-function noticePages(): Promise<Map<string, string>> {
-  pagesCache ??= getNotices().then(
-    (notices) => new Map(notices.map((n) => [n.id, absoluteUrl(noticePaths(n).html)])),
-  );
-  return pagesCache;
-}
-
 export async function lineageDocument(notice: NoticeEntry): Promise<LineageDocument> {
-  const [{ sentences, summary }, pages] = await Promise.all([lineageOf(notice), noticePages()]);
-  const match = (m: Match) => ({
-    notice: m.notice,
-    anchor: m.anchor,
-    n: m.n,
-    url: `${pages.get(m.notice)!}#${m.anchor}`,
-    similarity: m.similarity,
-  });
+  const { sentences, summary } = await lineageOf(notice);
+  const match = (m: Match) => ({ notice: m.notice, anchor: m.anchor, n: m.n, similarity: m.similarity });
   return {
     $schema: absoluteUrl(LINEAGE_SCHEMA_PATH),
     disclaimer: REPRODUCTION_NOTICE,

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildLineage,
   lineageOrder,
-  nearPairs,
+  nearLinks,
   noticeLineage,
   summarize,
   type LineageNotice,
@@ -84,8 +84,8 @@ describe("similarity", () => {
   });
 });
 
-describe("nearPairs", () => {
-  it("finds exactly the pairs at or above the threshold (random keys against all pairs)", () => {
+describe("nearLinks", () => {
+  it("unbounded, finds exactly the pairs at or above the threshold (random keys against all pairs)", () => {
     const random = rng(7);
     const alphabet = Array.from("质量强国建设提升行动开展活动");
     const base = Array.from({ length: 40 }, () =>
@@ -108,9 +108,14 @@ describe("nearPairs", () => {
         ),
       ]),
     ];
-    const near = nearPairs(keys);
+    const { earlier, later } = nearLinks(keys, { postingLimit: Infinity, nearLimit: Infinity });
     const found = new Set<string>();
-    for (const [x, list] of near.entries()) for (const { key: y } of list) found.add(`${x}/${y}`);
+    for (const [x, list] of earlier.entries())
+      for (const { key: y } of list) {
+        expect(y).toBeLessThan(x);
+        found.add(`${x}/${y}`).add(`${y}/${x}`);
+        expect(later[y]!.some((l) => l.key === x)).toBe(true);
+      }
     let expected = 0;
     for (let x = 0; x < keys.length; x++)
       for (let y = 0; y < keys.length; y++) {
@@ -121,6 +126,27 @@ describe("nearPairs", () => {
       }
     expect(expected).toBeGreaterThan(50);
     expect(keyTokens("甲")).toHaveLength(1);
+  });
+
+  it("bounded, still links every member of a large family of rewordings to the original", () => {
+    const random = rng(11);
+    const original = "深入开展质量提升行动推动产业链供应链提质增效加强全面质量管理";
+    const chars = Array.from("强化推进落实健全完善组织开展");
+    const family = new Set<string>([original]);
+    while (family.size < 400) {
+      const c = Array.from(original);
+      c[Math.floor(random() * c.length)] = chars[Math.floor(random() * chars.length)]!;
+      family.add(c.join(""));
+    }
+    const keys = [...family];
+    const { earlier, later } = nearLinks(keys);
+    for (let x = 1; x < keys.length; x++)
+      expect(
+        earlier[x]!.some((l) => l.key === 0),
+        keys[x],
+      ).toBe(true);
+    // Each key keeps a bounded number of links, however large the family.
+    expect(Math.max(...earlier.map((l) => l.length), ...later.map((l) => l.length))).toBeLessThanOrEqual(12);
   });
 });
 
