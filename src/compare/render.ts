@@ -83,7 +83,7 @@ function renderAdded(cmp: Comparison, b: DocMeta, ids: string[], prefix: string,
   groups.sort((x, y) => Number(x.row.verdict === "added") - Number(y.row.verdict === "added"));
   const heading = `<h${level} class="cmp-added-title" id="${prefix}-added">${e(b.label)}新增的内容（${number(total)}句）</h${level}>`;
   if (!total)
-    return `<section class="cmp-added" aria-labelledby="${prefix}-added">${heading}<p>没有新增的句子。</p></section>`;
+    return `<section class="cmp-additions" aria-labelledby="${prefix}-added">${heading}<p>没有新增的句子。</p></section>`;
   const partsLine = parts.length
     ? `<p class="cmp-added-parts">新增的部分：${parts
         .map((g) => `<a href="#${g.id}">${e(rowTitle(g.row))}</a>`)
@@ -99,7 +99,7 @@ function renderAdded(cmp: Comparison, b: DocMeta, ids: string[], prefix: string,
           .join("")}</ul></li>`,
     )
     .join("");
-  return `<section class="cmp-added" aria-labelledby="${prefix}-added">${heading}${partsLine}<ol class="cmp-added-list">${list}</ol></section>`;
+  return `<section class="cmp-additions" aria-labelledby="${prefix}-added">${heading}${partsLine}<ol class="cmp-added-list">${list}</ol></section>`;
 }
 
 /** The verdict of each section, with its sentences by what became of them. */
