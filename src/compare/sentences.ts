@@ -64,23 +64,45 @@ export interface Counterpart {
   similarity: number;
 }
 
-/** For each sentence of `xs`, its most alike sentence of `ys` (the first on a tie), if any. */
+/**
+ * For each sentence of `xs`, its most alike sentence of `ys` (the first on a tie), if any. The
+ * bigrams of `ys` are indexed once; each sentence of `xs` counts what it shares with each of
+ * them in one pass over its own bigrams (tokens are distinct within a key, so the count is the
+ * intersection), instead of comparing every pair.
+ */
 export function counterparts(
   xs: readonly CompareSentence[],
   ys: readonly CompareSentence[],
 ): (Counterpart | undefined)[] {
   const byKey = new Map<string, number>();
+  const byToken = new Map<number, number[]>();
   ys.forEach((y, i) => {
     if (!byKey.has(y.key)) byKey.set(y.key, i);
+    for (const t of y.tokens) {
+      const list = byToken.get(t);
+      if (list) list.push(i);
+      else byToken.set(t, [i]);
+    }
   });
+  const shared = new Int32Array(ys.length);
+  const touched: number[] = [];
   return xs.map((x) => {
     const same = byKey.get(x.key);
     if (same !== undefined) return { index: same, similarity: 1 };
+    for (const t of x.tokens)
+      for (const i of byToken.get(t) ?? []) {
+        if (shared[i] === 0) touched.push(i);
+        shared[i]!++;
+      }
     let best: Counterpart | undefined;
-    ys.forEach((y, index) => {
-      const similarity = likeness(x, y);
+    for (const index of touched.sort((a, b) => a - b)) {
+      const raw = (2 * shared[index]!) / (x.tokens.length + ys[index]!.tokens.length);
+      shared[index] = 0;
+      // Different keys with the same bigrams are near, not the same.
+      const similarity = raw >= NEAR_THRESHOLD ? Math.min(raw, 0.999) : 0;
       if (similarity > (best?.similarity ?? 0)) best = { index, similarity };
-    });
+    }
+    touched.length = 0;
     return best;
   });
 }

@@ -19,6 +19,7 @@ import {
   similarity,
 } from "../../../src/text/diff.ts";
 import { buildCompareDoc } from "../../../src/compare/doc.ts";
+import { counterparts, sectionSentences } from "../../../src/compare/sentences.ts";
 import { bodyBlocks } from "../../../src/text/notice-text.ts";
 import { renderComparison, renderRows } from "../../../src/compare/render.ts";
 import {
@@ -256,6 +257,30 @@ describe("section alignment and comparison of the held notices", () => {
     expect(html).toContain(
       `href="/2022-hainan/#${added.find((x) => x.text.includes("放心消费在海南"))!.anchor}"`,
     );
+  });
+
+  it("each sentence's counterpart is the most alike of all the other notice's sentences", () => {
+    const xs = hainan.sections.flatMap(sectionSentences);
+    const ys = quanguo.sections.flatMap(sectionSentences);
+    // Brute force: every pair, the Dice coefficient written out over the bigram token lists.
+    const dice = (a: number[], b: number[]) =>
+      (2 * a.filter((t) => b.includes(t)).length) / (a.length + b.length);
+    const expected = xs.map((x) => {
+      let best: { index: number; similarity: number } | undefined;
+      ys.forEach((y, index) => {
+        const d = x.key === y.key ? 1 : dice(x.tokens, y.tokens);
+        const similarity = x.key === y.key ? 1 : d >= 0.6 ? Math.min(d, 0.999) : 0;
+        if (similarity > (best?.similarity ?? 0)) best = { index, similarity };
+      });
+      return best && best.similarity === 1
+        ? { index: ys.findIndex((y) => y.key === x.key), similarity: 1 }
+        : best;
+    });
+    const found = counterparts(xs, ys);
+    expect(found.map((f) => f?.index)).toEqual(expected.map((e) => e?.index));
+    for (const [i, f] of found.entries())
+      expect(f?.similarity ?? 0).toBeCloseTo(expected[i]?.similarity ?? 0, 12);
+    expect(found.filter(Boolean).length).toBeGreaterThan(40);
   });
 
   it("a notice against itself: similarity 1 and no marks", () => {
