@@ -13,7 +13,7 @@ import {
   type ComparisonPair,
   type NoticeInfo,
 } from "./compare.ts";
-import { displayTitle, scopeLabel } from "../shared/notice.ts";
+import { displayTitle, shortLabel } from "../shared/notice.ts";
 import { getNotices, type NoticeEntry } from "../queries/notices.ts";
 import { noticeUrl } from "../shared/urls.ts";
 import { noticeBlocks } from "../text/notice-text.ts";
@@ -35,11 +35,6 @@ function noticeRef(entry: NoticeEntry): NoticeRef {
     respondsTo: d.respondsTo,
     entry,
   };
-}
-
-/** 2022年全国, 2022年海南省. */
-export function shortLabel(entry: NoticeEntry): string {
-  return `${entry.data.year}年${scopeLabel(entry)}`;
 }
 
 export function compareUrl(a: Pick<NoticeInfo, "id">, b: Pick<NoticeInfo, "id">): string {

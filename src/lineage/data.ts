@@ -4,7 +4,7 @@
  * notice's lineage and summary for its page and its open data. Everything comes from the
  * collections, so an imported notice brings its lineage with it.
  */
-import { shortLabel } from "../compare/data.ts";
+import { shortLabel } from "../shared/notice.ts";
 import { getNotices, type NoticeEntry } from "../queries/notices.ts";
 import { noticeUrl } from "../shared/urls.ts";
 import { noticeBlocks } from "../text/notice-text.ts";

@@ -107,7 +107,7 @@ export interface SentenceLineage {
   reusedLater: boolean;
 }
 
-export interface NearLink {
+interface NearLink {
   key: number;
   similarity: number;
 }

@@ -59,6 +59,11 @@ export function scopeLabel(notice: NoticeLike): string {
   return notice.data.level === "national" ? "全国" : (notice.data.region ?? "地方");
 }
 
+/** The notice's short name for lists and comparisons: 2022年全国, 2022年海南省. */
+export function shortLabel(notice: NoticeLike): string {
+  return `${notice.data.year}年${scopeLabel(notice)}`;
+}
+
 /** A readable name for a notice whose title may be lost. */
 export function displayTitle(notice: NoticeLike): string {
   return notice.data.title ?? `${notice.data.year}年${scopeLabel(notice)}“质量月”活动通知（标题缺失）`;

@@ -137,7 +137,9 @@ describe("/check/ 起草核对", () => {
       await page.locator("[data-check-filter] input[value=new]").check();
       const shown = await page
         .locator("[data-check-sentences] > li")
-        .evaluateAll((lis) => lis.filter((li) => (li as HTMLElement).offsetParent).map((li) => li.className));
+        .evaluateAll((lis: Element[]) =>
+          lis.filter((li) => (li as HTMLElement).offsetParent).map((li) => li.className),
+        );
       expect(shown.length).toBeGreaterThan(0);
       expect(shown.every((c) => c.includes("check-s--new"))).toBe(true);
       // The report downloads as one HTML file with absolute links.
@@ -146,7 +148,7 @@ describe("/check/ 起草核对", () => {
         page.click("[data-check-download]"),
       ]);
       expect(download.suggestedFilename()).toBe("起草核对报告-2025.html");
-      const file = readFileSync((await download.path())!, "utf8");
+      const file = readFileSync(await download.path(), "utf8");
       expect(file).toContain(siteUrl("/2024/quanguo/"));
       expect(file).toContain("国市监质发[2025]1号");
       expect(opened.problems()).toEqual([]);
