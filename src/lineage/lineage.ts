@@ -344,7 +344,8 @@ function sentenceLineage(
     .slice(0, MATCH_LIMIT)
     .map(({ rank: _rank, ...m }) => m);
 
-  const sameCount = same.length - (same.some((h) => h.rank === rank) ? 1 : 0);
+  // The notice itself is among the holders (the sentence is its own).
+  const sameCount = same.length - 1;
   return {
     sentence,
     origin,
