@@ -110,7 +110,7 @@ function scaleOnce(n: number, vary: number): ScaleRow {
   for (const notice of notices) {
     const sentences = noticeLineage(index, notice.id);
     const summary = summarize(index, sentences);
-    bytes += JSON.stringify({ summary, sentences }, null, 2).length;
+    bytes += JSON.stringify({ summary, sentences }).length;
     origins.carried += summary.carried;
     origins.rewritten += summary.rewritten;
     origins.new += summary.new;

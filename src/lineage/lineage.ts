@@ -71,7 +71,7 @@ export function isCounted(sentence: Pick<Sentence, "kind" | "part">): boolean {
  * At most this many matches are listed per sentence: the earliest notices holding the same
  * sentence or one of its near sentences; `sameCount` counts all notices holding the same.
  */
-export const MATCH_LIMIT = 6;
+export const MATCH_LIMIT = 4;
 /** At most this many near keys are kept per key each way (earlier, later). */
 const NEAR_LIMIT = 12;
 /** At most this many keys are indexed under one bigram: the earliest ones. */

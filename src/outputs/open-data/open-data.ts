@@ -101,13 +101,20 @@ export async function noticeDocument(notice: NoticeEntry): Promise<NoticeDocumen
   };
 }
 
-/** JSON as published: pretty-printed (diffable, readable in a browser), ending in a newline. */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+/**
+ * JSON as published: pretty-printed (diffable, readable in a browser), ending in a newline;
+ * `compact` for files that are large and many (a browser's JSON viewer still indents them).
+ */
+export function jsonText(value: unknown, { compact = false } = {}): string {
+  return `${JSON.stringify(value, null, compact ? undefined : 2)}\n`;
 }
 
-export function jsonResponse(value: unknown, contentType = "application/json; charset=utf-8"): Response {
-  return new Response(jsonText(value), { headers: { "Content-Type": contentType } });
+export function jsonResponse(
+  value: unknown,
+  contentType = "application/json; charset=utf-8",
+  { compact = false } = {},
+): Response {
+  return new Response(jsonText(value, { compact }), { headers: { "Content-Type": contentType } });
 }
 
 /* ───────────────────────────── CSV ───────────────────────────── */

@@ -10,5 +10,6 @@ import { noticeStaticPaths, type NoticeEntry } from "../../../../queries/notices
 
 export const getStaticPaths = noticeStaticPaths satisfies GetStaticPaths;
 
+// Compact: a notice's lineage is as large as its structured text, and there is one per notice.
 export const GET: APIRoute<{ notice: NoticeEntry }> = async ({ props }) =>
-  jsonResponse(await lineageDocument(props.notice));
+  jsonResponse(await lineageDocument(props.notice), undefined, { compact: true });
