@@ -54,9 +54,20 @@ export interface NoticeLineageData {
   summary: LineageSummary;
 }
 
-/** One notice's sentences with their lineage, and the summary line's figures. */
-export async function lineageOf(notice: NoticeEntry): Promise<NoticeLineageData> {
-  const index = await lineageIndex();
-  const sentences = noticeLineage(index, notice.id);
-  return { sentences, summary: summarize(index, sentences) };
+const lineageCache = new Map<string, Promise<NoticeLineageData>>();
+
+/**
+ * One notice's sentences with their lineage, and the summary line's figures. Cached: its page and
+ * its open data both ask, and the matches are the costly part.
+ */
+export function lineageOf(notice: NoticeEntry): Promise<NoticeLineageData> {
+  let data = lineageCache.get(notice.id);
+  if (!data) {
+    data = lineageIndex().then((index) => {
+      const sentences = noticeLineage(index, notice.id);
+      return { sentences, summary: summarize(index, sentences) };
+    });
+    lineageCache.set(notice.id, data);
+  }
+  return data;
 }

@@ -68,8 +68,9 @@ export function isCounted(sentence: Pick<Sentence, "kind" | "part">): boolean {
 }
 
 /**
- * At most this many matches are listed per sentence: the earliest notices holding the same
- * sentence or one of its near sentences; `sameCount` counts all notices holding the same.
+ * At most this many matches are listed per sentence besides its first appearance and its source:
+ * the earliest other notices holding the same sentence or one of its near sentences; `sameCount`
+ * counts all notices holding the same.
  */
 export const MATCH_LIMIT = 4;
 /** At most this many near keys are kept per key each way (earlier, later). */
@@ -99,7 +100,10 @@ export interface SentenceLineage {
   first?: Match;
   /** Closest earlier: the latest earlier same sentence, or the most similar earlier near one. */
   source?: Match;
-  /** Other notices holding the same or a near sentence, earliest first, at most MATCH_LIMIT. */
+  /**
+   * Other notices holding the same or a near sentence, one entry a notice (its best), earliest
+   * first, at most MATCH_LIMIT, besides those of `first` and `source`.
+   */
   matches: Match[];
   /** How many other notices hold the same sentence (all of them, not only those listed). */
   sameCount: number;
@@ -339,7 +343,10 @@ function sentenceLineage(
   consider(same, 1);
   for (const { key: other, similarity } of [...near, ...index.later[key]!])
     consider(index.holders[other]!, similarity);
+  // The first appearance and the source are given apart: the others, earliest first.
+  const apart = new Set([first?.notice, source?.notice]);
   const matches = [...best.values()]
+    .filter((m) => !apart.has(m.notice))
     .sort((a, b) => a.rank - b.rank)
     .slice(0, MATCH_LIMIT)
     .map(({ rank: _rank, ...m }) => m);

@@ -78,7 +78,7 @@ const SentenceSchema = z
     matches: z
       .array(MatchSchema)
       .describe(
-        "Other notices holding the same or a near sentence, one entry per notice (its best match), earliest first, at most `method.matchLimit`.",
+        "Other notices holding the same or a near sentence, one entry per notice (its best match), earliest first, at most `method.matchLimit`, besides the notices of `first` and `source`.",
       ),
     sameCount: z
       .number()
