@@ -35,7 +35,8 @@ import { parseArgs } from "node:util";
 import yaml from "js-yaml";
 import { chromium } from "playwright-core";
 import { buildOnce, weigh, type BuildRow } from "./bench.ts";
-import { FIXED_QUERIES, waitForResults } from "./search.ts";
+import { coldRun } from "./search/browser.ts";
+import { FIXED_QUERIES } from "./search/queries.ts";
 import { generateSyntheticArchive, rng } from "./synthetic-archive.ts";
 import { kb, ms, pct, seconds } from "./util.ts";
 import { splitMdx } from "../../src/archive/files.ts";
@@ -309,13 +310,8 @@ async function check(): Promise<Part> {
   let heaviest = { path: "", bytes: 0 };
   try {
     console.log(`Cold searches (${FIXED_QUERIES.length} queries) …`);
-    for (const q of FIXED_QUERIES) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${server.url}search/?q=${encodeURIComponent(q)}`);
-      searchMs.push((await waitForResults(page)).total);
-      await context.close();
-    }
+    for (const q of FIXED_QUERIES)
+      searchMs.push((await coldRun(browser, `${server.url}search/`, q, "all")).timing.total);
     console.log(`Cold /check/ with a ${draft.length}-character draft …`);
     for (let i = 0; i < 7; i++) {
       const context = await browser.newContext();
