@@ -361,8 +361,8 @@ function rowFacts(pairs: readonly SentencePair[]): { counts: SentenceCounts; sta
 
 /**
  * Aligns two notices: sections (alignSections), then the sentences of each aligned pair of
- * sections (alignSentences; a pair of sections with no sentence in common is two sections, one
- * removed and one added), each rewritten pair diffed at word level.
+ * sections (alignSentences; a pair of numbered sections or attachments with no sentence in common
+ * is two sections, one removed and one added), each rewritten pair diffed at word level.
  */
 export function compareDocs(a: Pick<CompareDoc, "sections">, b: Pick<CompareDoc, "sections">): Comparison {
   const ofA = new Map(a.sections.map((s) => [s, sectionSentences(s)]));
@@ -385,8 +385,14 @@ export function compareDocs(a: Pick<CompareDoc, "sections">, b: Pick<CompareDoc,
     const as = pair.a ? ofA.get(pair.a)! : [];
     const bs = pair.b ? ofB.get(pair.b)! : [];
     const aligned = pair.a && pair.b ? alignSentences(as, bs) : [];
-    if (pair.a && pair.b && aligned.length === 0) {
-      // Nothing in common: not counterparts after all.
+    if (
+      pair.a &&
+      pair.b &&
+      aligned.length === 0 &&
+      (pair.a.kind === "body" || pair.a.kind === "attachment")
+    ) {
+      // Nothing in common: not counterparts after all. A part of the document (署名, 附注 …), the
+      // preamble and the tail stay one row: 署名 against 署名 is that part rewritten.
       pushRow({ a: pair.a }, pairRow(as, [], [], inB, inA), "removed");
       pushRow({ b: pair.b }, pairRow([], bs, [], inB, inA), "added");
       continue;

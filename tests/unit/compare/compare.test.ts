@@ -215,6 +215,11 @@ describe("section alignment and comparison of the held notices", () => {
     expect(preamble.counts).toEqual({ same: 0, rewritten: 1, added: 1, removed: 1 });
     expect(preamble.similarity).toBeGreaterThan(0);
     expect(preamble.similarity).toBeLessThan(0.5);
+    // The same part of the document is one row, even with no sentence in common: the 21
+    // national departments' signature against Hainan's one body is the 署名 rewritten.
+    const signature = cmp.rows.filter((r) => r.a?.key === "signature" || r.b?.key === "signature");
+    expect(signature).toHaveLength(1);
+    expect(signature[0]!.a && signature[0]!.b && signature[0]!.verdict).toBe("rewritten");
     // Hainan's own header (masthead, number, title, recipients) has no national counterpart.
     const added = cmp.rows.filter((r) => !r.a);
     expect(added.map((r) => r.b!.key)).toEqual(
