@@ -16,6 +16,7 @@ import { blocksToText } from "../../src/text/plain-text.ts";
 import type { Block, NoticeDocument, NoticesDocument } from "../../src/schemas/api.ts";
 import type { LineageDocument } from "../../src/schemas/lineage.ts";
 import { BUILT, DIST, SITE_ROOT, contentNotices, fileForUrl, readJson } from "./site-files.ts";
+import { bigramDice as dice } from "../unit/helpers/dice.ts";
 
 const notices = contentNotices();
 
@@ -25,26 +26,6 @@ const letters = (s: string) =>
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, "");
-
-/** Dice of character-bigram multisets, computed plainly (independent of src/lineage). */
-function dice(a: string, b: string): number {
-  const grams = (s: string) => {
-    const c = Array.from(s);
-    return c.length === 1 ? [s] : c.slice(1).map((x, i) => c[i]! + x);
-  };
-  const x = grams(a);
-  const rest = grams(b);
-  const total = x.length + rest.length;
-  let shared = 0;
-  for (const g of x) {
-    const i = rest.indexOf(g);
-    if (i >= 0) {
-      shared++;
-      rest.splice(i, 1);
-    }
-  }
-  return (2 * shared) / total;
-}
 
 /** The text of each anchored block (headings, paragraphs, items, part lines) of a notice. */
 function blockTexts(blocks: readonly Block[]): Map<string, string> {

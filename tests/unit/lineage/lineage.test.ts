@@ -21,27 +21,7 @@ import {
 } from "../../../src/lineage/similarity.ts";
 import type { Block } from "../../../src/schemas/api.ts";
 import { blockSentences } from "../../../src/text/sentences.ts";
-
-/** Dice of character bigram multisets, written out plainly (independent of keyTokens). */
-function bruteDice(a: string, b: string): number {
-  const grams = (s: string) => {
-    const c = Array.from(s);
-    if (c.length === 1) return [c[0]!];
-    return c.slice(0, -1).map((x, i) => x + c[i + 1]!);
-  };
-  const x = grams(a);
-  const y = grams(b);
-  const rest = [...y];
-  let shared = 0;
-  for (const g of x) {
-    const i = rest.indexOf(g);
-    if (i >= 0) {
-      shared++;
-      rest.splice(i, 1);
-    }
-  }
-  return (2 * shared) / (x.length + y.length);
-}
+import { bigramDice as bruteDice } from "../helpers/dice.ts";
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
