@@ -6,7 +6,7 @@
  * to find and nothing new to ship).
  *
  *   npm run bench:lineage                                  all three parts
- *   npm run bench:lineage -- --part scale --sizes 1000,10000
+ *   npm run bench:lineage -- --part scale --sizes 1000,10000 [--rounds 2]
  *   npm run bench:lineage -- --part build [--rounds 2]     2,000 notices, with and without lineage
  *   npm run bench:lineage -- --part check [--reuse]        needs the part build's site (kept)
  *
@@ -149,24 +149,30 @@ function scaleOnce(n: number, vary: number): ScaleRow {
   };
 }
 
-function scale(sizes: number[], vary: number): Part {
-  const rows: ScaleRow[] = [];
-  for (const n of sizes) {
-    console.log(`Lineage of ${n} synthetic notices …`);
-    const row = scaleOnce(n, vary);
-    console.log(
-      `  CPU: text model ${seconds(row.textMs.cpu)}; lineage: sentences ${seconds(row.splitMs.cpu)}, index ${seconds(row.indexMs.cpu)}, per notice ${seconds(row.perNoticeMs.cpu)}`,
-    );
-    rows.push(row);
-  }
+function scale(sizes: number[], vary: number, rounds: number): Part {
   const lineage = (r: ScaleRow) => add(add(r.splitMs, r.indexMs), r.perNoticeMs);
   const lineageMs = (r: ScaleRow) => lineage(r).cpu;
+  // CPU time too grows with the neighbours' load (caches shared with them): the sizes are
+  // measured in turn, round after round, and each keeps its least, as the build part does.
+  const least = new Map<number, ScaleRow>();
+  for (let round = 1; round <= rounds; round++) {
+    for (const n of sizes) {
+      console.log(`Round ${round}: lineage of ${n} synthetic notices …`);
+      const row = scaleOnce(n, vary);
+      console.log(
+        `  CPU: text model ${seconds(row.textMs.cpu)}; lineage: sentences ${seconds(row.splitMs.cpu)}, index ${seconds(row.indexMs.cpu)}, per notice ${seconds(row.perNoticeMs.cpu)}; lineage ${seconds(lineageMs(row))} (wall ${seconds(lineage(row).wall)})`,
+      );
+      const known = least.get(n);
+      if (!known || lineageMs(row) < lineageMs(known)) least.set(n, row);
+    }
+  }
+  const rows = sizes.map((n) => least.get(n)!);
   const byN = new Map(rows.map((r) => [r.n, r]));
   const k1 = byN.get(1000);
   const k10 = byN.get(10000);
   const growth = k1 && k10 ? lineageMs(k10) / lineageMs(k1) : undefined;
   const lines = [
-    `Lineage computed in one process from the synthetic notices' MDX (--vary ${vary}); the text model is the build's own (its time shown apart: the build computes it anyway for the open data). Times are CPU time of this process (user + system): the machine is shared, and the wall clock (shown for the total) moves with its load.`,
+    `Lineage computed in one process from the synthetic notices' MDX (--vary ${vary}); the text model is the build's own (its time shown apart: the build computes it anyway for the open data). Times are CPU time of this process (user + system), the least of ${rounds} round(s) for each size: the machine is shared, and the wall clock (shown for the total) moves with its load.`,
     "",
     "| notices | sentences | distinct | near links (each to an earlier key) | text model | cutting sentences | index | every notice's lineage (JSON) | lineage total | per notice |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -428,7 +434,7 @@ async function main(): Promise<void> {
     }
   };
   if (!values.part || values.part === "scale")
-    await part("Lineage at scale", () => Promise.resolve(scale(sizes, vary)));
+    await part("Lineage at scale", () => Promise.resolve(scale(sizes, vary, Number(values.rounds))));
   if (!values.part || values.part === "build")
     await part("Lineage in the build", () => build(vary, Number(values.rounds)));
   if (!values.part || values.part === "check") await part("/check/ and notice pages", check);
