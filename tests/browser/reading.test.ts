@@ -362,7 +362,8 @@ function latinOnlyText(page: import("playwright-core").Page) {
       if (!parent || !text || !/[A-Za-z]/.test(text) || CJK.test(text)) continue;
       if (parent.closest("script, style, code, kbd, samp, .mono, .hash, .docnum, textarea, noscript"))
         continue;
-      if (parent.closest(".cmp-text")) continue;
+      // The documents' text shown sentence by sentence: compared, listed as added, marked by origin.
+      if (parent.closest(".cmp-text, .cmp-s, .cmp-added-list, .lineage-text")) continue;
       if (parent.closest("[data-pagefind-body]") && !parent.closest("[data-pagefind-ignore]")) continue;
       if (!parent.getClientRects().length) continue;
       if (CODE.test(text)) continue;
