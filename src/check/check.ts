@@ -15,11 +15,18 @@
  *
  * Pure and browser-safe: the page runs it, the unit tests run the very same code.
  */
-import { buildIssuerIndex, issuersInLine, type IssuerIndex } from "../archive/issuers.ts";
+import {
+  buildIssuerIndex,
+  compactName,
+  resolveIssuer,
+  splitNames,
+  type IssuerIndex,
+} from "../archive/issuers.ts";
 import { findDocNumbers } from "../document/doc-number.ts";
 import { partOfKind } from "../document/parts.ts";
 import { extractFields } from "../importer/extract.ts";
 import { splitLines } from "../importer/lines.ts";
+import { statedYear } from "../importer/stated-year.ts";
 import { parseStructure, type Part } from "../importer/structure.ts";
 import { NEAR_THRESHOLD, keyTokens, nearSizeRange, sentenceKey } from "../lineage/similarity.ts";
 import { normalize, type T2SMap } from "../search/normalize.ts";
@@ -257,13 +264,19 @@ export interface CheckOptions {
 export function checkDraft(prepared: PreparedCheck, text: string, options: CheckOptions): CheckReport {
   const { data, t2s, issuerIndex } = prepared;
   const { lines } = splitLines(text);
-  const context = {
-    issuersInLine: (line: string) => issuersInLine(issuerIndex, line),
-    regionOfIssuer: (id: string) => issuerIndex.byId.get(id)?.region,
-  };
-  const parts = parseStructure(lines, context);
-  const fields = extractFields(parts, context);
-  const year = fields.year ?? options.year;
+  // Lines made of registered bodies' names (版头, 署名), read as the importer reads them; the
+  // draft's region is not known, so a name means what it means in any notice.
+  const known = (name: string) =>
+    issuerIndex.global.has(compactName(name)) || issuerIndex.contextual.has(compactName(name));
+  const namesInLine = (line: string) => splitNames(line, (name) => (known(name) ? name.trim() : undefined));
+  const parts = parseStructure(lines, { bodyLine: (line) => (namesInLine(line) ? "known" : undefined) });
+  const fields = extractFields(parts, {
+    namesInLine,
+    resolve: (name) => resolveIssuer(issuerIndex, name),
+    national: true,
+  });
+  const stated = statedYear(fields.title ?? "", lines.map((l) => l.text).join("\n"));
+  const year = stated?.year ?? options.year;
 
   const drafts = draftSentences(parts, t2s);
   const unmatched = drafts.map((d, i) => ({ d, i })).filter(({ d }) => !prepared.byKey.has(d.key));
@@ -301,7 +314,8 @@ export function checkDraft(prepared: PreparedCheck, text: string, options: Check
   // The importer's reading: “等N个部门” and the bodies of the 版头, the 署名 and the lead body.
   let issuerCount: IssuerCountFinding | undefined;
   const declared = fields.declaredIssuerCount;
-  const named = fields.issuers ?? [];
+  // Each body once, by its registry id (市场监管总局 in the title is 国家市场监督管理总局 signing).
+  const named = [...new Set(fields.issuerNames.map((n) => resolveIssuer(issuerIndex, n) ?? compactName(n)))];
   const listsBodies = parts.some(
     (p) => p.type === "block" && (p.kind === "signature" || p.kind === "masthead"),
   );
@@ -312,7 +326,7 @@ export function checkDraft(prepared: PreparedCheck, text: string, options: Check
 
   return {
     year,
-    yearFrom: fields.year ? "draft" : "given",
+    yearFrom: stated ? "draft" : "given",
     ...(fields.title ? { title: fields.title } : {}),
     sentences,
     counts,

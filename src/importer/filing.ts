@@ -11,8 +11,8 @@
 import { divisionByCode, divisionPath, isWithin, type Division } from "../archive/regions/divisions.ts";
 import { firstRegionIn, regionAt, type RegionMatch } from "../archive/regions/find.ts";
 import { regionSlug } from "../archive/regions/slugs.ts";
-import { digitsFromHan } from "../shared/chinese-numerals.ts";
 import { LEVELS, type Level } from "../shared/levels.ts";
+import { TITLE_YEAR, statedYear as yearStated } from "./stated-year.ts";
 
 /** Values the archivist supplies on the command line, with the basis they rest on. */
 export interface Overrides {
@@ -68,17 +68,6 @@ export interface FilingFacts {
   /** Names of the issuing bodies as printed: the title's opening, the header, the signature. */
   bodies: readonly string[];
 }
-
-const HAN_DIGITS = "〇零一二三四五六七八九";
-
-const YEAR = `(\\d{4}|[${HAN_DIGITS}]{4})`;
-/** 2024年“质量月”, 2023年全省“质量月”, 2024年福州市“质量月”, 2024年度全国质量月. */
-const TITLE_YEAR = new RegExp(`${YEAR}\\s*年度?\\s*([^“”"《》]{0,24}?)\\s*[“"]?质量月`, "u");
-/** 定于2024年9月在全省开展“质量月”活动, else the first 2024年……“质量月” of the text. */
-const TEXT_YEARS = [
-  new RegExp(`定于\\s*${YEAR}\\s*年[^。]*?[“"]质量月[”"]`, "u"),
-  new RegExp(`${YEAR}\\s*年[^。]{0,30}?[“"]质量月[”"]`, "u"),
-];
 
 /** The scope words of a title and the levels they can stand for. */
 const SCOPES: Record<string, readonly Level[]> = {
@@ -151,12 +140,8 @@ export function fileNotice(facts: FilingFacts, overrides: Overrides, held: reado
   const title = facts.title ?? "";
 
   // Year.
-  const titleYear = TITLE_YEAR.exec(title);
-  const textYear = titleYear
-    ? undefined
-    : TEXT_YEARS.map((re) => re.exec(facts.text)).find((m) => m !== null);
-  const stated = titleYear ?? textYear;
-  const statedYear = stated ? digitsFromHan(stated[1]!) : undefined;
+  const stated = yearStated(title, facts.text);
+  const statedYear = stated?.year;
   if (overrides.year !== undefined) {
     filing.year = overrides.year;
     filing.supplied.push("year");
@@ -165,7 +150,7 @@ export function fileNotice(facts: FilingFacts, overrides: Overrides, held: reado
       filing.warnings.push(`--year ${overrides.year} differs from the year the text states (${statedYear})`);
   } else if (statedYear !== undefined) {
     filing.year = statedYear;
-    filing.from.year = titleYear ? "the title" : "the text";
+    filing.from.year = stated!.from === "title" ? "the title" : "the text";
   } else {
     filing.missing.push({
       field: "year",
@@ -176,7 +161,7 @@ export function fileNotice(facts: FilingFacts, overrides: Overrides, held: reado
 
   // Region.
   const scopePattern = /(全国|全省|全区|全市|全州|全盟|全县|全旗)\s*[“"]?质量月/u;
-  const scopeWord = (scopePattern.exec(title) ?? (stated ? scopePattern.exec(stated[0]) : undefined))?.[1];
+  const scopeWord = (scopePattern.exec(title) ?? (stated ? scopePattern.exec(stated.words) : undefined))?.[1];
   let division: Division | undefined;
   if (overrides.region) {
     const found = regionOfOverride(overrides.region);
