@@ -110,7 +110,7 @@ function renderVerdicts(cmp: Comparison, ids: string[], prefix: string, level: n
         `<tr><th scope="row"><a href="#${ids[k]}">${e(rowTitle(row))}</a></th><td><span class="cmp-verdict cmp-verdict--${row.verdict}">${VERDICT_LABELS[row.verdict]}</span></td><td>${row.counts.same || ""}</td><td>${row.counts.rewritten || ""}</td><td>${row.counts.added || ""}</td><td>${row.counts.removed || ""}</td></tr>`,
     )
     .join("");
-  return `<section class="cmp-verdicts-wrap" aria-labelledby="${prefix}-verdicts"><h${level} class="cmp-verdicts-title" id="${prefix}-verdicts">各部分对比</h${level}><div class="cmp-verdicts-scroll" role="region" aria-label="各部分对比表" tabindex="0"><table class="cmp-verdicts"><thead><tr><th scope="col">部分</th><th scope="col">判定</th><th scope="col">相同</th><th scope="col">改写</th><th scope="col">新增</th><th scope="col">删去</th></tr></thead><tbody>${rows}</tbody></table></div><p class="cmp-note">句数按句子计；“删去”为底本中在对比通知里找不到相同或相近句子的句数。</p></section>`;
+  return `<section class="cmp-verdicts-wrap" aria-labelledby="${prefix}-verdicts"><h${level} class="cmp-verdicts-title" id="${prefix}-verdicts">各部分对比</h${level}><section class="cmp-verdicts-scroll" aria-label="各部分对比表" tabindex="0"><table class="cmp-verdicts"><thead><tr><th scope="col">部分</th><th scope="col">判定</th><th scope="col">相同</th><th scope="col">改写</th><th scope="col">新增</th><th scope="col">删去</th></tr></thead><tbody>${rows}</tbody></table></section><p class="cmp-note">句数按句子计；“删去”为底本中在对比通知里找不到相同或相近句子的句数。</p></section>`;
 }
 
 /** The similarity figure, in characters and in sentences. */
