@@ -10,6 +10,7 @@
  * national bodies mean them everywhere.
  */
 import type { Issuer } from "../schemas/issuer.ts";
+import { compactName } from "../shared/body-names.ts";
 import { nearest } from "./errors.ts";
 import { divisionPath, isWithin } from "./regions/divisions.ts";
 import { regionAt } from "./regions/find.ts";
@@ -26,11 +27,6 @@ export interface IssuerIndex {
 /** Where a name is read: the GB/T 2260 code of the notice's region; undefined for a national notice. */
 export interface IssuerContext {
   regionCode?: string | undefined;
-}
-
-/** Spaces (any kind) inside a name are layout, not part of the name. */
-export function compactName(name: string): string {
-  return name.replace(/[\s\u00a0\u3000]+/g, "");
 }
 
 /** The GB/T 2260 code of a regional body's region (regionCode, else its province by name). */
@@ -124,49 +120,4 @@ export function namesInContext(index: IssuerIndex, context: IssuerContext = {}):
 /** The known spelling closest to an unknown name, for "did you mean" hints. */
 export function suggestIssuer(index: IssuerIndex, name: string): string | undefined {
   return nearest(compactName(name), [...index.global.keys(), ...index.contextual.keys()]);
-}
-
-/**
- * Splits a line into the names `resolve` accepts (in order), or undefined when any part is not
- * one. Shared by registry lookups and the importer's reading of bodies not yet registered.
- */
-export function splitNames<T>(line: string, resolve: (name: string) => T | undefined): T[] | undefined {
-  const text = line.replace(/[\u00a0\u3000]/g, " ").trim();
-  if (!text) return undefined;
-  const whole = resolve(text);
-  if (whole !== undefined) return [whole];
-  const found: T[] = [];
-  for (const chunk of text.split(/ {2,}|[、，,]/)) {
-    if (!chunk.trim()) continue;
-    const direct = resolve(chunk.trim());
-    if (direct !== undefined) {
-      found.push(direct);
-      continue;
-    }
-    const parts = splitWords(chunk.trim().split(" "), resolve);
-    if (!parts) return undefined;
-    found.push(...parts);
-  }
-  return found.length ? found : undefined;
-}
-
-/** Greedy split of space-separated words into accepted names (longest run of words first). */
-function splitWords<T>(words: string[], resolve: (name: string) => T | undefined): T[] | undefined {
-  const found: T[] = [];
-  let i = 0;
-  while (i < words.length) {
-    let matched = false;
-    for (let j = words.length; j > i; j--) {
-      // Joined with their spaces: a registry lookup compacts them, a name-like test refuses them.
-      const value = resolve(words.slice(i, j).join(" "));
-      if (value !== undefined) {
-        found.push(value);
-        i = j;
-        matched = true;
-        break;
-      }
-    }
-    if (!matched) return undefined;
-  }
-  return found;
 }

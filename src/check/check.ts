@@ -15,18 +15,12 @@
  *
  * Pure and browser-safe: the page runs it, the unit tests run the very same code.
  */
-import {
-  buildIssuerIndex,
-  compactName,
-  resolveIssuer,
-  splitNames,
-  type IssuerIndex,
-} from "../archive/issuers.ts";
 import { findDocNumbers } from "../document/doc-number.ts";
 import { partOfKind } from "../document/parts.ts";
 import { extractFields } from "../importer/extract.ts";
 import { splitLines } from "../importer/lines.ts";
 import { statedYear } from "../importer/stated-year.ts";
+import { compactName, splitNames } from "../shared/body-names.ts";
 import { parseStructure, type Part } from "../importer/structure.ts";
 import { NEAR_THRESHOLD, keyTokens, nearSizeRange, sentenceKey } from "../lineage/similarity.ts";
 import { normalize, type T2SMap } from "../search/normalize.ts";
@@ -95,7 +89,8 @@ export interface CheckReport {
 export interface PreparedCheck {
   data: CheckData;
   t2s?: T2SMap;
-  issuerIndex: IssuerIndex;
+  /** Registered names → the body's id, or null when the name needs the draft's region. */
+  names: Map<string, string | null>;
   byKey: Map<string, number>;
   /** The archive sentences' keys; their bigram tokens are computed on first use. */
   keys: string[];
@@ -114,7 +109,7 @@ export function prepareCheck(data: CheckData, t2s?: T2SMap): PreparedCheck {
   return {
     data,
     ...(t2s ? { t2s } : {}),
-    issuerIndex: buildIssuerIndex(data.issuers),
+    names: new Map(data.names),
     byKey,
     keys,
     sizes: Int32Array.from(keys, (key) => Math.max(1, Array.from(key).length - 1)),
@@ -262,17 +257,17 @@ export interface CheckOptions {
 
 /** Checks a draft (plain text, one paragraph a line) against the archive. */
 export function checkDraft(prepared: PreparedCheck, text: string, options: CheckOptions): CheckReport {
-  const { data, t2s, issuerIndex } = prepared;
+  const { data, t2s, names } = prepared;
   const { lines } = splitLines(text);
   // Lines made of registered bodies' names (版头, 署名), read as the importer reads them; the
   // draft's region is not known, so a name means what it means in any notice.
-  const known = (name: string) =>
-    issuerIndex.global.has(compactName(name)) || issuerIndex.contextual.has(compactName(name));
+  const known = (name: string) => names.has(compactName(name));
+  const resolve = (name: string) => names.get(compactName(name)) ?? undefined;
   const namesInLine = (line: string) => splitNames(line, (name) => (known(name) ? name.trim() : undefined));
   const parts = parseStructure(lines, { bodyLine: (line) => (namesInLine(line) ? "known" : undefined) });
   const fields = extractFields(parts, {
     namesInLine,
-    resolve: (name) => resolveIssuer(issuerIndex, name),
+    resolve,
     national: true,
   });
   const stated = statedYear(fields.title ?? "", lines.map((l) => l.text).join("\n"));
@@ -315,7 +310,7 @@ export function checkDraft(prepared: PreparedCheck, text: string, options: Check
   let issuerCount: IssuerCountFinding | undefined;
   const declared = fields.declaredIssuerCount;
   // Each body once, by its registry id (市场监管总局 in the title is 国家市场监督管理总局 signing).
-  const named = [...new Set(fields.issuerNames.map((n) => resolveIssuer(issuerIndex, n) ?? compactName(n)))];
+  const named = [...new Set(fields.issuerNames.map((n) => resolve(n) ?? compactName(n)))];
   const listsBodies = parts.some(
     (p) => p.type === "block" && (p.kind === "signature" || p.kind === "masthead"),
   );

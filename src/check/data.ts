@@ -3,6 +3,7 @@
  * index of themes and slogans and the issuer registry: everything the draft check needs, in one
  * file, so that once the page has loaded it works without a network connection.
  */
+import { buildIssuerIndex } from "../archive/issuers.ts";
 import { lineageIndex, noticeLabels } from "../lineage/data.ts";
 import { getIssuers } from "../queries/issuers.ts";
 import { getNotices } from "../queries/notices.ts";
@@ -17,6 +18,7 @@ export async function checkData(): Promise<CheckData> {
     getPhraseIndex(),
     getIssuers(),
   ]);
+  const registry = buildIssuerIndex(issuers);
   const paths = new Map(notices.map((n) => [n.id, `${n.data.year}/${n.data.slug}/`]));
   return {
     notices: index.order.map((id) => [id, labels.get(id)!.label, paths.get(id)!]),
@@ -38,5 +40,9 @@ export async function checkData(): Promise<CheckData> {
       group.occurrences.map((o) => [o.year, o.notice ? index.rankOf.get(o.notice.id)! : -1, o.role]),
     ]),
     issuers: issuers.map(({ note: _note, ...issuer }) => issuer),
+    names: [
+      ...[...registry.global].map(([name, id]): [string, string] => [name, id]),
+      ...[...registry.contextual.keys()].map((name): [string, null] => [name, null]),
+    ],
   };
 }

@@ -16,7 +16,8 @@
 import { createHash } from "node:crypto";
 import yaml from "js-yaml";
 import { compareFidelity } from "../archive/fidelity.ts";
-import { compactName, resolveIssuer, splitNames, type IssuerIndex } from "../archive/issuers.ts";
+import { resolveIssuer, type IssuerIndex } from "../archive/issuers.ts";
+import { compactName, splitNames } from "../shared/body-names.ts";
 import { canonicalDocNumber } from "../document/doc-number.ts";
 import { bodyTree } from "../document/pipeline.ts";
 import { NoticeSchema, type Notice, type NoticeInput } from "../schemas/notice.ts";

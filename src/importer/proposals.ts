@@ -13,7 +13,8 @@
  * name's pinyin. Ids appear in URLs (/issuers/{id}/): the archivist checks each before adding.
  */
 import { pinyin } from "pinyin-pro";
-import { compactName, issuerRegionCode, type IssuerIndex } from "../archive/issuers.ts";
+import { issuerRegionCode, type IssuerIndex } from "../archive/issuers.ts";
+import { compactName } from "../shared/body-names.ts";
 import { divisionPath, type Division } from "../archive/regions/divisions.ts";
 import { regionAt } from "../archive/regions/find.ts";
 import { regionSlug } from "../archive/regions/slugs.ts";

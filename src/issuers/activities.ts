@@ -20,13 +20,8 @@
  *   ……”) belongs to the first; every other registry name in the item is a mention.
  * - Items whose opening names no registry body are returned as `unresolved`, never guessed.
  */
-import {
-  compactName,
-  namesInContext,
-  resolveIssuer,
-  type IssuerContext,
-  type IssuerIndex,
-} from "../archive/issuers.ts";
+import { namesInContext, resolveIssuer, type IssuerContext, type IssuerIndex } from "../archive/issuers.ts";
+import { compactName } from "../shared/body-names.ts";
 import { noticeDivision } from "../archive/regions/lookup.ts";
 import { numberingOf } from "../document/numbering.ts";
 import type { AttachmentBlock, Block } from "../schemas/api.ts";
