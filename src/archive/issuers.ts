@@ -10,7 +10,7 @@
  * national bodies mean them everywhere.
  */
 import type { Issuer } from "../schemas/issuer.ts";
-import { compactName } from "../shared/body-names.ts";
+import { compactName } from "./issuer-names.ts";
 import { nearest } from "./errors.ts";
 import { divisionPath, isWithin } from "./regions/divisions.ts";
 import { regionAt } from "./regions/find.ts";

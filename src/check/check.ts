@@ -20,7 +20,7 @@ import { partOfKind } from "../document/parts.ts";
 import { extractFields } from "../importer/extract.ts";
 import { splitLines } from "../importer/lines.ts";
 import { statedYear } from "../importer/stated-year.ts";
-import { compactName, splitNames } from "../shared/body-names.ts";
+import { compactName, splitNames } from "../archive/issuer-names.ts";
 import { parseStructure, type Part } from "../importer/structure.ts";
 import { NEAR_THRESHOLD, keyTokens, nearSizeRange, sentenceKey } from "../lineage/similarity.ts";
 import { normalize, type T2SMap } from "../search/normalize.ts";

@@ -33,7 +33,7 @@ export interface CheckData {
   /** The issuer registry. */
   issuers: CheckIssuer[];
   /**
-   * Every name of a registered body, spaces taken out (src/shared/body-names.ts): the body's id
+   * Every name of a registered body, spaces taken out (src/archive/issuer-names.ts): the body's id
    * when the name means it in any notice, null when it means a body only in its own region
    * (省市场监督管理局), which a draft of unknown region does not settle. Read by the registry's
    * rule at build time (src/archive/issuers.ts): the browser needs no GB/T 2260 data.

@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 import yaml from "js-yaml";
 import { compareFidelity } from "../archive/fidelity.ts";
 import { resolveIssuer, type IssuerIndex } from "../archive/issuers.ts";
-import { compactName, splitNames } from "../shared/body-names.ts";
+import { compactName, splitNames } from "../archive/issuer-names.ts";
 import { canonicalDocNumber } from "../document/doc-number.ts";
 import { bodyTree } from "../document/pipeline.ts";
 import { NoticeSchema, type Notice, type NoticeInput } from "../schemas/notice.ts";

@@ -14,7 +14,7 @@
  */
 import { pinyin } from "pinyin-pro";
 import { issuerRegionCode, type IssuerIndex } from "../archive/issuers.ts";
-import { compactName } from "../shared/body-names.ts";
+import { compactName } from "../archive/issuer-names.ts";
 import { divisionPath, type Division } from "../archive/regions/divisions.ts";
 import { regionAt } from "../archive/regions/find.ts";
 import { regionSlug } from "../archive/regions/slugs.ts";

@@ -21,7 +21,7 @@
  * - Items whose opening names no registry body are returned as `unresolved`, never guessed.
  */
 import { namesInContext, resolveIssuer, type IssuerContext, type IssuerIndex } from "../archive/issuers.ts";
-import { compactName } from "../shared/body-names.ts";
+import { compactName } from "../archive/issuer-names.ts";
 import { noticeDivision } from "../archive/regions/lookup.ts";
 import { numberingOf } from "../document/numbering.ts";
 import type { AttachmentBlock, Block } from "../schemas/api.ts";

@@ -15,7 +15,7 @@ import {
   parseActivities,
   parseAllActivities,
 } from "../../../src/issuers/activities.ts";
-import { compactName } from "../../../src/shared/body-names.ts";
+import { compactName } from "../../../src/archive/issuer-names.ts";
 import { bodyBlocks } from "../../../src/text/notice-text.ts";
 import { loadIssuerIndex, loadIssuers } from "../../../src/archive/files.ts";
 import {

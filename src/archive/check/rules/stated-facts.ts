@@ -11,7 +11,7 @@ import { toSimplified } from "../../../shared/simplified.ts";
 import { foldRadicals } from "../../../shared/radicals.ts";
 import type { ArchiveIssue } from "../../errors.ts";
 import { resolveIssuer } from "../../issuers.ts";
-import { compactName } from "../../../shared/body-names.ts";
+import { compactName } from "../../issuer-names.ts";
 import { noticeDivision } from "../../regions/lookup.ts";
 import { shortName } from "../../regions/names.ts";
 import type { NoticeRule } from "../rule.ts";
