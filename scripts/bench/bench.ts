@@ -20,21 +20,13 @@
  * The last lines are Markdown for BENCHMARKS.md; the exit code is 1 when a budget is missed.
  */
 import { spawn } from "node:child_process";
-import {
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { brotliCompressSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
-import { kb, run, seconds } from "./util.ts";
+import { benchReport, kb, run, seconds } from "./util.ts";
 import { dirSize } from "../util/fs-size.ts";
 import { CHROMIUM, CHROMIUM_ARGS } from "../test/chromium.ts";
 import { prepareSyntheticProject } from "./synthetic-archive.ts";
@@ -329,29 +321,13 @@ async function main(): Promise<void> {
   const sizes = values.sizes.split(",").map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1))
     throw new Error(`--sizes: expected notice counts such as 100,1000,10000, received “${values.sizes}”`);
-  const out: string[] = [];
-  let ok = true;
-  // A part that fails is reported as such; the other part's figures are still printed.
-  const part = async (title: string, measure: () => Promise<{ lines: string[]; ok: boolean }>) => {
-    try {
-      const r = await measure();
-      out.push(`## ${title}`, "", ...r.lines, "");
-      ok &&= r.ok;
-    } catch (error) {
-      out.push(`## ${title}`, "", `FAILED: ${(error as Error).message}`, "");
-      ok = false;
-    }
-  };
+  const { part, write } = benchReport("##");
   if (!values.part || values.part === "weight") await part("Page weight", () => pageWeight(values.reuse));
   if (!values.part || values.part === "build")
     await part("Build time and output size", () => buildScaling(sizes, values.keep));
   if (!values.part || values.part === "pdf")
     await part("PDF files at build time (not built)", () => pdfCost(root, values.reuse));
-  const report = out.join("\n");
-  mkdirSync(join(root, ".tmp"), { recursive: true });
-  writeFileSync(join(root, ".tmp", "bench-report.md"), report);
-  console.log(`\n${report}\n(also written to .tmp/bench-report.md)`);
-  if (!ok) process.exitCode = 1;
+  write(root, "bench-report.md");
 }
 
 if (import.meta.main) await main();

@@ -38,7 +38,7 @@ import { buildOnce, weigh, type BuildRow } from "./bench.ts";
 import { coldRun } from "./search/browser.ts";
 import { FIXED_QUERIES } from "./search/queries.ts";
 import { generateSyntheticArchive, rng } from "./synthetic-archive.ts";
-import { kb, ms, pct, seconds } from "./util.ts";
+import { benchReport, kb, ms, pct, seconds, type Part } from "./util.ts";
 import { splitMdx } from "../../src/archive/files.ts";
 import { buildLineage, noticeLineage, summarize, type LineageNotice } from "../../src/lineage/lineage.ts";
 import { NoticeSchema } from "../../src/schemas/notice.ts";
@@ -55,11 +55,6 @@ const CHECK_BYTES_BUDGET = 2 * 1024 * 1024;
 const CHECK_TIME_FACTOR = 2;
 const NOTICE_BUDGET = 100 * 1024;
 const DRAFT_CHARS = 10_000;
-
-interface Part {
-  lines: string[];
-  ok: boolean;
-}
 
 /* ───────────────────────────── 1. scale ───────────────────────────── */
 
@@ -421,28 +416,13 @@ async function main(): Promise<void> {
     throw new Error(`--sizes: expected notice counts such as 1000,10000, received “${values.sizes}”`);
   if (!(vary >= 0 && vary <= 1))
     throw new Error(`--vary: a share between 0 and 1, received “${values.vary}”`);
-  const out: string[] = [];
-  let ok = true;
-  const part = async (title: string, measure: () => Promise<Part>) => {
-    try {
-      const r = await measure();
-      out.push(`### ${title}`, "", ...r.lines, "");
-      ok &&= r.ok;
-    } catch (error) {
-      out.push(`### ${title}`, "", `FAILED: ${(error as Error).message}`, "");
-      ok = false;
-    }
-  };
+  const { part, write } = benchReport("###");
   if (!values.part || values.part === "scale")
     await part("Lineage at scale", () => Promise.resolve(scale(sizes, vary, Number(values.rounds))));
   if (!values.part || values.part === "build")
     await part("Lineage in the build", () => build(vary, Number(values.rounds)));
   if (!values.part || values.part === "check") await part("/check/ and notice pages", check);
-  const report = out.join("\n");
-  mkdirSync(join(root, ".tmp"), { recursive: true });
-  writeFileSync(join(root, ".tmp", "bench-lineage.md"), report);
-  console.log(`\n${report}\n(also written to .tmp/bench-lineage.md)`);
-  if (!ok) process.exitCode = 1;
+  write(root, "bench-lineage.md");
 }
 
 if (import.meta.main) await main();
