@@ -8,9 +8,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Document, Packer, Paragraph } from "docx";
 import { afterAll, describe, expect, test } from "vitest";
-import { ROOT, closeBrowser, openPage, siteUrl } from "./helpers.ts";
+import { draftDocx, uploadDraft } from "./check-page.ts";
+import { ROOT, closeBrowser, siteUrl, withPage } from "./helpers.ts";
 
 afterAll(closeBrowser);
 
@@ -19,8 +19,7 @@ const DRAFT = readFileSync(join(ROOT, "tests/fixtures/check/draft-2025.txt"), "u
 
 describe("lineage on notice pages", () => {
   test.each(widths)("summary line and 沿用标注 view without JavaScript at %i px", async (width) => {
-    const opened = await openPage("/2022/quanguo/", { width, javaScriptEnabled: false });
-    try {
+    await withPage("/2022/quanguo/", { width, javaScriptEnabled: false }, async (opened) => {
       const { page } = opened;
       const line = await page.locator("[data-lineage-summary]").textContent();
       expect(line).toMatch(
@@ -48,69 +47,64 @@ describe("lineage on notice pages", () => {
       // Outside the article: search and copy see only the document.
       expect(await page.locator("[data-pagefind-body] .lineage").count()).toBe(0);
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe("the compare page opens with the answer", () => {
   test.each(widths)("Hainan's additions, and 只看新增 without JavaScript at %i px", async (width) => {
-    const opened = await openPage("/compare/2022-quanguo/2022-hainan/", { width, javaScriptEnabled: false });
-    try {
-      const { page } = opened;
-      const added = await page.locator(".cmp-additions").textContent();
-      for (const words of ["主送机关", "附件3", "质量文化乡镇行", "海南老字号", "放心消费在海南"])
-        expect(added, words).toContain(words);
-      // The answer comes before the sentence-by-sentence comparison.
-      const order = await page.evaluate(() => {
-        const answer = document.querySelector(".cmp-answer")!;
-        const rows = document.querySelector(".cmp-rows")!;
-        return !!(answer.compareDocumentPosition(rows) & Node.DOCUMENT_POSITION_FOLLOWING);
-      });
-      expect(order).toBe(true);
-      const visiblePairs = () =>
-        page
-          .locator(".cmp-pair")
-          .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent).length);
-      const before = await visiblePairs();
-      await page.locator(".cmp-only-added-label").click();
-      const after = await visiblePairs();
-      expect(after).toBeGreaterThan(0);
-      expect(after).toBeLessThan(before);
-      expect(
-        await page
-          .locator(".cmp-pair")
-          .evaluateAll(
-            (els) =>
-              els.filter((e) => (e as HTMLElement).offsetParent && !e.classList.contains("cmp-pair--added"))
-                .length,
-          ),
-      ).toBe(0);
-      expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    await withPage(
+      "/compare/2022-quanguo/2022-hainan/",
+      { width, javaScriptEnabled: false },
+      async (opened) => {
+        const { page } = opened;
+        const added = await page.locator(".cmp-additions").textContent();
+        for (const words of ["主送机关", "附件3", "质量文化乡镇行", "海南老字号", "放心消费在海南"])
+          expect(added, words).toContain(words);
+        // The answer comes before the sentence-by-sentence comparison.
+        const order = await page.evaluate(() => {
+          const answer = document.querySelector(".cmp-answer")!;
+          const rows = document.querySelector(".cmp-rows")!;
+          return !!(answer.compareDocumentPosition(rows) & Node.DOCUMENT_POSITION_FOLLOWING);
+        });
+        expect(order).toBe(true);
+        const visiblePairs = () =>
+          page
+            .locator(".cmp-pair")
+            .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent).length);
+        const before = await visiblePairs();
+        await page.locator(".cmp-only-added-label").click();
+        const after = await visiblePairs();
+        expect(after).toBeGreaterThan(0);
+        expect(after).toBeLessThan(before);
+        expect(
+          await page
+            .locator(".cmp-pair")
+            .evaluateAll(
+              (els) =>
+                els.filter((e) => (e as HTMLElement).offsetParent && !e.classList.contains("cmp-pair--added"))
+                  .length,
+            ),
+        ).toBe(0);
+        expect(opened.problems()).toEqual([]);
+      },
+    );
   });
 });
 
 describe("/check/ 起草核对", () => {
   test("without JavaScript it says it needs it, and shows no dead form", async () => {
-    const opened = await openPage("/check/", { width: 375, javaScriptEnabled: false });
-    try {
+    await withPage("/check/", { width: 375, javaScriptEnabled: false }, async (opened) => {
       const { page } = opened;
       expect(await page.locator("[data-check-nojs]").textContent()).toContain("需要启用 JavaScript");
       expect(await page.locator("[data-check-form]").isVisible()).toBe(false);
       expect(await page.locator(".check-privacy").textContent()).toContain("不会上传");
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test.each(widths)("the test draft, pasted, reports every finding at %i px", async (width) => {
-    const opened = await openPage("/check/", { width, javaScriptEnabled: true });
-    try {
+    await withPage("/check/", { width, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       await page.waitForSelector("[data-check-form]:not([hidden])");
       await page.waitForFunction(() =>
@@ -152,35 +146,20 @@ describe("/check/ 起草核对", () => {
       expect(file).toContain(siteUrl("/2024/quanguo/"));
       expect(file).toContain("国市监质发[2025]1号");
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   test("a Word file is read in the browser and checked", async () => {
-    const doc = new Document({
-      sections: [{ children: DRAFT.split("\n").map((line) => new Paragraph({ text: line })) }],
-    });
-    const buffer = await Packer.toBuffer(doc);
-    const opened = await openPage("/check/", { width: 1280, javaScriptEnabled: true });
-    try {
+    const buffer = await draftDocx(DRAFT);
+    await withPage("/check/", { width: 1280, javaScriptEnabled: true }, async (opened) => {
       const { page } = opened;
       await page.waitForSelector("[data-check-form]:not([hidden])");
-      await page.setInputFiles("[data-check-file]", {
-        name: "草稿.docx",
-        mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        buffer,
-      });
-      await page.waitForFunction(() =>
-        /已读入/.test(document.querySelector("[data-check-status]")?.textContent ?? ""),
-      );
+      await uploadDraft(page, buffer);
       expect(await page.inputValue("[data-check-text]")).toContain("健全质量激励的政策工具");
       await page.click(".check-submit");
       await page.waitForSelector("[data-check-summary]");
       expect(await page.locator("[data-check-report]").textContent()).toContain("国市监质发〔2025〕1号");
       expect(opened.problems()).toEqual([]);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });

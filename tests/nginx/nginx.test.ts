@@ -18,10 +18,10 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { Document, Packer, Paragraph } from "docx";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, describe, expect, inject, test } from "vitest";
 import { siteFiles } from "../build/site-files.ts";
+import { draftDocx, uploadDraft } from "../browser/check-page.ts";
 import { closeBrowser, expectedNotices, getBrowser, pageProblems, siteUrl } from "../browser/helpers.ts";
 import { expected, noticeDocuments, squash, truthNotices, truthWords } from "../browser/search-truth.ts";
 import { encodePath, get } from "./http.ts";
@@ -424,22 +424,11 @@ describe("in Chromium under the production CSP", () => {
 
   test("起草核对 /check/ loads mammoth and reads a Word file under the CSP", async () => {
     const draft = readFileSync(join(import.meta.dirname, "../fixtures/check/draft-2025.txt"), "utf8");
-    const buffer = await Packer.toBuffer(
-      new Document({
-        sections: [{ children: draft.split("\n").map((line) => new Paragraph({ text: line })) }],
-      }),
-    );
+    const buffer = await draftDocx(draft);
     await expectClean("check/", {}, async ({ page }) => {
       // mammoth is fetched once the archive's data is in: its browser build, from this site.
       await page.waitForFunction(() => "mammoth" in window, null, { timeout: 20_000 });
-      await page.setInputFiles("[data-check-file]", {
-        name: "草稿.docx",
-        mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        buffer,
-      });
-      await page.waitForFunction(() =>
-        /已读入/.test(document.querySelector("[data-check-status]")?.textContent ?? ""),
-      );
+      await uploadDraft(page, buffer);
       await page.click(".check-submit");
       await page.waitForSelector("[data-check-summary]");
       expect(await page.locator("[data-check-report]").textContent()).toContain("国市监质发〔2025〕1号");
