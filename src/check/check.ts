@@ -22,7 +22,7 @@ import { splitLines } from "../importer/lines.ts";
 import { statedYear } from "../importer/stated-year.ts";
 import { compactName, splitNames } from "../archive/issuer-names.ts";
 import { parseStructure, type Part } from "../importer/structure.ts";
-import { NEAR_THRESHOLD, keyTokens, nearSizeRange, sentenceKey } from "../lineage/similarity.ts";
+import { NEAR_THRESHOLD, nearSizeRange, sentenceKey } from "../lineage/similarity.ts";
 import { normalize, type T2SMap } from "../search/normalize.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { CheckData, CheckIssuer } from "./data-file.ts";
@@ -92,12 +92,21 @@ export interface PreparedCheck {
   /** Registered names → the body's id, or null when the name needs the draft's region. */
   names: Map<string, string | null>;
   byKey: Map<string, number>;
-  /** The archive sentences' keys; their bigram tokens are computed on first use. */
+  /** The archive sentences' keys. */
   keys: string[];
   /** Their sizes in bigrams: characters − 1 (one for a single character). */
   sizes: Int32Array;
-  tokens: (number[] | undefined)[];
   phraseKeys: string[];
+}
+
+/** A key's size in bigrams: characters − 1 (one for a single character). */
+function keySize(key: string): number {
+  let chars = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) chars++;
+  }
+  return Math.max(1, chars - 1);
 }
 
 export function prepareCheck(data: CheckData, t2s?: T2SMap): PreparedCheck {
@@ -112,8 +121,7 @@ export function prepareCheck(data: CheckData, t2s?: T2SMap): PreparedCheck {
     names: new Map(data.names),
     byKey,
     keys,
-    sizes: Int32Array.from(keys, (key) => Math.max(1, Array.from(key).length - 1)),
-    tokens: [],
+    sizes: Int32Array.from(keys, keySize),
     phraseKeys: data.phrases.map(([text]) => normalize(text)),
   };
 }
@@ -152,51 +160,142 @@ function draftSentences(parts: readonly Part[], t2s?: T2SMap): DraftSentence[] {
   return out;
 }
 
-function tokensOf(prepared: PreparedCheck, i: number): number[] {
-  return (prepared.tokens[i] ??= keyTokens(prepared.keys[i]!));
+/**
+ * The draft's bigrams, for one pass over the archive: an open-addressing table from a bigram
+ * (its two code points) to a slot, and for each slot the draft sentences holding it with their
+ * counts. Typed arrays and integer hashing: the pass looks up every bigram of every archive
+ * sentence in size range (millions at 2,000 notices), where a Map of number keys above 2^30 (a
+ * bigram of two code points) would box each one.
+ */
+interface DraftBigrams {
+  mask: number;
+  /** Per table entry: the bigram's first and second code point (−1: empty; a single-character key is [c, −2]). */
+  first: Int32Array;
+  second: Int32Array;
+  /** Per table entry: its slot. */
+  slot: Int32Array;
+  /** Per slot: its draft sentences and how many times each holds the bigram, from start[slot]. */
+  start: Int32Array;
+  draft: Int32Array;
+  count: Int32Array;
+}
+
+const hashPair = (a: number, b: number) =>
+  (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x3c6ef372, 0x85ebca6b)) >>> 0;
+
+/** Calls `each(first, second)` for every bigram of a key (one [c, −2] for a single character). */
+function forEachBigram(key: string, each: (a: number, b: number) => void): void {
+  let previous = -1;
+  let chars = 0;
+  for (let i = 0; i < key.length; i++) {
+    let c = key.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < key.length) c = key.codePointAt(i++)!;
+    if (previous >= 0) each(previous, c);
+    previous = c;
+    chars++;
+  }
+  if (chars === 1) each(previous, -2);
+}
+
+function lookup(table: DraftBigrams, a: number, b: number): number {
+  for (let at = hashPair(a, b) & table.mask; ; at = (at + 1) & table.mask) {
+    const f = table.first[at]!;
+    if (f === -1) return -1;
+    if (f === a && table.second[at] === b) return table.slot[at]!;
+  }
+}
+
+function draftBigrams(keys: readonly string[]): DraftBigrams {
+  const perSlot: Map<number, number>[] = [];
+  let capacity = 16;
+  for (const key of keys) capacity += key.length;
+  let size = 1;
+  while (size < capacity * 2) size *= 2;
+  const table = {
+    mask: size - 1,
+    first: new Int32Array(size).fill(-1),
+    second: new Int32Array(size),
+    slot: new Int32Array(size),
+  };
+  keys.forEach((key, d) => {
+    forEachBigram(key, (a, b) => {
+      let at = hashPair(a, b) & table.mask;
+      while (table.first[at] !== -1 && !(table.first[at] === a && table.second[at] === b))
+        at = (at + 1) & table.mask;
+      if (table.first[at] === -1) {
+        table.first[at] = a;
+        table.second[at] = b;
+        table.slot[at] = perSlot.length;
+        perSlot.push(new Map());
+      }
+      const counts = perSlot[table.slot[at]!]!;
+      counts.set(d, (counts.get(d) ?? 0) + 1);
+    });
+  });
+  const start = new Int32Array(perSlot.length + 1);
+  perSlot.forEach((counts, s) => (start[s + 1] = start[s]! + counts.size));
+  const draft = new Int32Array(start[perSlot.length]!);
+  const count = new Int32Array(draft.length);
+  perSlot.forEach((counts, s) => {
+    let i = start[s]!;
+    for (const [d, n] of counts) {
+      draft[i] = d;
+      count[i++] = n;
+    }
+  });
+  return { ...table, start, draft, count };
 }
 
 /**
  * The most similar archive sentence (≥ NEAR_THRESHOLD) for each draft sentence without an equal
  * one. One pass over the archive's sentences against the draft's bigrams (the draft is small,
  * the archive large), skipping archive sentences whose size cannot be near any draft sentence.
+ * Bigrams count with their repeats (the multiset Dice of src/lineage/similarity.ts): the r-th
+ * repeat of a bigram in an archive sentence is shared with the draft sentences holding it more
+ * than r times.
  */
 function nearest(
   prepared: PreparedCheck,
   drafts: readonly DraftSentence[],
 ): Map<number, { sentence: number; similarity: number }> {
   const best = new Map<number, { sentence: number; similarity: number }>();
-  const draftTokens = drafts.map((d) => keyTokens(d.key));
-  const byToken = new Map<number, number[]>();
+  if (!drafts.length) return best;
+  const draftSizes = drafts.map((d) => keySize(d.key));
   let minSize = Infinity;
   let maxSize = 0;
-  draftTokens.forEach((tokens, d) => {
-    const [lo, hi] = nearSizeRange(tokens.length);
+  for (const size of draftSizes) {
+    const [lo, hi] = nearSizeRange(size);
     minSize = Math.min(minSize, lo);
     maxSize = Math.max(maxSize, hi);
-    for (const t of tokens) {
-      const list = byToken.get(t);
-      if (list) list.push(d);
-      else byToken.set(t, [d]);
-    }
-  });
-  if (!drafts.length) return best;
+  }
+  const table = draftBigrams(drafts.map((d) => d.key));
+  const slots = table.start.length - 1;
+  const seen = new Int32Array(slots);
+  const seenSlots: number[] = [];
   const shared = new Int32Array(drafts.length);
   const touched: number[] = [];
+  const visit = (a: number, b: number) => {
+    const s = lookup(table, a, b);
+    if (s < 0) return;
+    const repeat = seen[s]!;
+    if (repeat === 0) seenSlots.push(s);
+    seen[s] = repeat + 1;
+    for (let j = table.start[s]!, end = table.start[s + 1]!; j < end; j++) {
+      if (table.count[j]! <= repeat) continue;
+      const d = table.draft[j]!;
+      const before = shared[d]!;
+      shared[d] = before + 1;
+      if (before === 0) touched.push(d);
+    }
+  };
   for (let i = 0; i < prepared.keys.length; i++) {
     const size = prepared.sizes[i]!;
     if (size < minSize || size > maxSize) continue;
-    for (const t of tokensOf(prepared, i)) {
-      const list = byToken.get(t);
-      if (!list) continue;
-      for (const d of list) {
-        const before = shared[d]!;
-        shared[d] = before + 1;
-        if (before === 0) touched.push(d);
-      }
-    }
+    forEachBigram(prepared.keys[i]!, visit);
+    for (const s of seenSlots) seen[s] = 0;
+    seenSlots.length = 0;
     for (const d of touched) {
-      const similarity = (2 * shared[d]!) / (draftTokens[d]!.length + size);
+      const similarity = (2 * shared[d]!) / (draftSizes[d]! + size);
       shared[d] = 0;
       const known = best.get(d);
       if (similarity >= NEAR_THRESHOLD && (!known || similarity > known.similarity))
