@@ -9,6 +9,8 @@
  *   npm run bench:lineage -- --part scale --sizes 1000,10000 [--rounds 2]
  *   npm run bench:lineage -- --part build [--rounds 2]     2,000 notices, with and without lineage
  *   npm run bench:lineage -- --part check [--reuse]        needs the part build's site (kept)
+ *   npm run bench:lineage -- --part site [--work DIR]      only the site the check part reads
+ *   … [--work DIR]                                         build and check in DIR (default: tmp/zly-bench-lineage)
  *
  * 1. scale — lineage alone, in this process, at each size: the text model (bodyBlocks, which
  *    the build computes anyway for the open data), then what lineage adds: cutting sentences,
@@ -211,7 +213,8 @@ function withoutLineage(work: string): void {
   writeFileSync(data, readFileSync(data, "utf8").replace(/lineagePath\(([^)]*)\)/g, "noticePaths($1).json"));
 }
 
-const WORK_ROOT = join(tmpdir(), "zly-bench-lineage");
+/** Where the build part builds and keeps its sites (--work): another folder keeps a branch's apart. */
+let WORK_ROOT = join(tmpdir(), "zly-bench-lineage");
 const SITE_N = 2000;
 
 async function build(vary: number, rounds: number): Promise<Part> {
@@ -408,8 +411,10 @@ async function main(): Promise<void> {
       sizes: { type: "string", default: "1000,2000,10000" },
       vary: { type: "string", default: "0.6" },
       rounds: { type: "string", default: "1" },
+      work: { type: "string" },
     },
   });
+  if (values.work) WORK_ROOT = values.work;
   const vary = Number(values.vary);
   const sizes = values.sizes.split(",").map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1))
@@ -421,6 +426,15 @@ async function main(): Promise<void> {
     await part("Lineage at scale", () => Promise.resolve(scale(sizes, vary, Number(values.rounds))));
   if (!values.part || values.part === "build")
     await part("Lineage in the build", () => build(vary, Number(values.rounds)));
+  // Only the site the check part reads (no peer, no verdict): for a branch that changes /check/.
+  if (values.part === "site") {
+    mkdirSync(WORK_ROOT, { recursive: true });
+    const row = await buildOnce(SITE_N, WORK_ROOT, true, { name: "full", vary });
+    console.log(
+      `${SITE_N} notices with lineage in ${join(WORK_ROOT, `build-${SITE_N}-full`)}: ${seconds(row.ms)}`,
+    );
+    return;
+  }
   if (!values.part || values.part === "check") await part("/check/ and notice pages", check);
   write(root, "bench-lineage.md");
 }
