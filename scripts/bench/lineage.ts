@@ -42,6 +42,7 @@ import { FIXED_QUERIES } from "./search/queries.ts";
 import { generateSyntheticArchive, rng } from "./synthetic-archive.ts";
 import { benchReport, kb, ms, pct, seconds, type Part } from "./util.ts";
 import { splitMdx } from "../../src/archive/files.ts";
+import { IMPRINT_LABEL } from "../../src/importer/structure.ts";
 import { buildLineage, noticeLineage, summarize, type LineageNotice } from "../../src/lineage/lineage.ts";
 import { NoticeSchema } from "../../src/schemas/notice.ts";
 import { bodyBlocks } from "../../src/text/notice-text.ts";
@@ -273,7 +274,9 @@ function draftFrom(site: string, chars: number): string {
   const data = JSON.parse(readFileSync(join(site, "check", "data.json"), "utf8")) as {
     sentences: [string][];
   };
-  const pool = data.sentences.map(([text]) => text).filter((t) => t.length > 12);
+  // Running text only: a sentence that opens with 抄送： (the synthetic notices print their 版记
+  // too) would make the importer read every line after it as the draft's 版记.
+  const pool = data.sentences.map(([text]) => text).filter((t) => t.length > 12 && !IMPRINT_LABEL.test(t));
   const lines: string[] = ["关于开展2031年全省“质量月”活动的通知", ""];
   let size = 0;
   while (size < chars) {

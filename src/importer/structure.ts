@@ -62,7 +62,8 @@ const TITLE = /关于.*的(通知|意见|方案|决定|函)$|^关于.*(通知|�
 const ATTACHMENT_NOTE = /^附件\s*[：:]/;
 const ATTACHMENT_START = /^附件\s*(\d{1,2})$/;
 const PUBLICITY = /^（此件.{2,10}）$/;
-const IMPRINT_LABEL = /^(抄送|主送|抄报)\s*[：:]/;
+/** 版记 lines: 抄送：…, and a 主送：… printed at the end. */
+export const IMPRINT_LABEL = /^(抄送|主送|抄报)\s*[：:]/;
 const PRINTED = /印发$/;
 const LABEL_LINE = /^[\p{Script=Han} ]{1,6}[：:]/u;
 /** Sentence-final punctuation: a line ending otherwise was cut by a page break. */
