@@ -22,7 +22,7 @@ import { splitLines } from "../importer/lines.ts";
 import { statedYear } from "../importer/stated-year.ts";
 import { compactName, splitNames } from "../archive/issuer-names.ts";
 import { parseStructure, type Part } from "../importer/structure.ts";
-import { NEAR_THRESHOLD, nearSizeRange, sentenceKey } from "../lineage/similarity.ts";
+import { NEAR_THRESHOLD, nearSizeRange, sentenceKey, sharedTokens } from "../lineage/similarity.ts";
 import { normalize, type T2SMap } from "../search/normalize.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { CheckData, CheckIssuer } from "./data-file.ts";
@@ -97,6 +97,8 @@ export interface PreparedCheck {
   /** Their sizes in bigrams: characters − 1 (one for a single character). */
   sizes: Int32Array;
   phraseKeys: string[];
+  /** The archive's common bigrams (data.commonBigrams) → their rank, 0 the most common. */
+  common: Map<string, number>;
 }
 
 /** A key's size in bigrams: characters − 1 (one for a single character). */
@@ -123,6 +125,7 @@ export function prepareCheck(data: CheckData, t2s?: T2SMap): PreparedCheck {
     keys,
     sizes: Int32Array.from(keys, keySize),
     phraseKeys: data.phrases.map(([text]) => normalize(text)),
+    common: parseCommonBigrams(data.commonBigrams ?? ""),
   };
 }
 
@@ -162,10 +165,11 @@ function draftSentences(parts: readonly Part[], t2s?: T2SMap): DraftSentence[] {
 
 /**
  * The draft's bigrams, for one pass over the archive: an open-addressing table from a bigram
- * (its two code points) to a slot, and for each slot the draft sentences holding it with their
- * counts. Typed arrays and integer hashing: the pass looks up every bigram of every archive
- * sentence in size range (millions at 2,000 notices), where a Map of number keys above 2^30 (a
- * bigram of two code points) would box each one.
+ * (its two code points) to a slot, and each draft sentence as its slots, repeats kept, in
+ * ascending order. Slots are numbered rarest first (fewest uses in the draft), the order the
+ * prefix filter below reads tokens in. Typed arrays and integer hashing: the pass looks up every
+ * bigram of every archive sentence in size range (millions at 2,000 notices), where a Map of
+ * number keys above 2^30 (a bigram of two code points) would box each one.
  */
 interface DraftBigrams {
   mask: number;
@@ -174,10 +178,8 @@ interface DraftBigrams {
   second: Int32Array;
   /** Per table entry: its slot. */
   slot: Int32Array;
-  /** Per slot: its draft sentences and how many times each holds the bigram, from start[slot]. */
-  start: Int32Array;
-  draft: Int32Array;
-  count: Int32Array;
+  /** Per draft sentence: its slots, repeats kept, ascending. */
+  tokens: Int32Array[];
 }
 
 const hashPair = (a: number, b: number) =>
@@ -205,8 +207,7 @@ function lookup(table: DraftBigrams, a: number, b: number): number {
   }
 }
 
-function draftBigrams(keys: readonly string[]): DraftBigrams {
-  const perSlot: Map<number, number>[] = [];
+function draftBigrams(keys: readonly string[], common: ReadonlyMap<string, number>): DraftBigrams {
   let capacity = 16;
   for (const key of keys) capacity += key.length;
   let size = 1;
@@ -217,7 +218,11 @@ function draftBigrams(keys: readonly string[]): DraftBigrams {
     second: new Int32Array(size),
     slot: new Int32Array(size),
   };
-  keys.forEach((key, d) => {
+  const uses: number[] = [];
+  // Per slot: how common the bigram is in the archive (0: not among its common bigrams).
+  const commonness: number[] = [];
+  const raw = keys.map((key) => {
+    const slots: number[] = [];
     forEachBigram(key, (a, b) => {
       let at = hashPair(a, b) & table.mask;
       while (table.first[at] !== -1 && !(table.first[at] === a && table.second[at] === b))
@@ -225,34 +230,82 @@ function draftBigrams(keys: readonly string[]): DraftBigrams {
       if (table.first[at] === -1) {
         table.first[at] = a;
         table.second[at] = b;
-        table.slot[at] = perSlot.length;
-        perSlot.push(new Map());
+        table.slot[at] = uses.length;
+        uses.push(0);
+        const rank = b < 0 ? undefined : common.get(String.fromCodePoint(a, b));
+        commonness.push(rank === undefined ? 0 : common.size - rank);
       }
-      const counts = perSlot[table.slot[at]!]!;
-      counts.set(d, (counts.get(d) ?? 0) + 1);
+      const slot = table.slot[at]!;
+      uses[slot]!++;
+      slots.push(slot);
     });
+    return slots;
   });
-  const start = new Int32Array(perSlot.length + 1);
-  perSlot.forEach((counts, s) => (start[s + 1] = start[s]! + counts.size));
-  const draft = new Int32Array(start[perSlot.length]!);
-  const count = new Int32Array(draft.length);
-  perSlot.forEach((counts, s) => {
-    let i = start[s]!;
-    for (const [d, n] of counts) {
-      draft[i] = d;
-      count[i++] = n;
-    }
-  });
-  return { ...table, start, draft, count };
+  // Renumber: rarest first — in the archive, then in the draft, then by first use — so that a
+  // sentence's first tokens are its rarest and its prefix meets few archive sentences.
+  const order = uses
+    .map((_, slot) => slot)
+    .sort((x, y) => commonness[x]! - commonness[y]! || uses[x]! - uses[y]! || x - y);
+  const rank = new Int32Array(uses.length);
+  order.forEach((slot, r) => (rank[slot] = r));
+  for (let at = 0; at < size; at++) if (table.first[at] !== -1) table.slot[at] = rank[table.slot[at]!]!;
+  return { ...table, tokens: raw.map((slots) => Int32Array.from(slots, (s) => rank[s]!).sort()) };
+}
+
+/** How many of the archive's most common bigrams the data lists (commonBigrams). */
+const COMMON_BIGRAMS = 4096;
+
+/**
+ * The bigrams most common among `keys` (in how many keys each occurs), most common first, as
+ * one string of pairs of code points: CheckData.commonBigrams, written at build time.
+ */
+export function commonBigrams(keys: Iterable<string>, limit = COMMON_BIGRAMS): string {
+  const counts = new Map<number, number>();
+  const seen = new Set<number>();
+  for (const key of keys) {
+    seen.clear();
+    forEachBigram(key, (a, b) => {
+      if (b < 0) return;
+      const code = a * 0x110000 + b;
+      if (seen.has(code)) return;
+      seen.add(code);
+      counts.set(code, (counts.get(code) ?? 0) + 1);
+    });
+  }
+  return [...counts]
+    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    .slice(0, limit)
+    .map(([code]) => String.fromCodePoint(Math.floor(code / 0x110000), code % 0x110000))
+    .join("");
+}
+
+function parseCommonBigrams(pairs: string): Map<string, number> {
+  const chars = Array.from(pairs);
+  const ranks = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i += 2) ranks.set(chars[i]! + chars[i + 1]!, i / 2);
+  return ranks;
+}
+
+/**
+ * The fewest tokens a key of `size` tokens shares with any key near it: Dice ≥ t with a key of
+ * at least the smallest size near it (nearSizeRange) needs t · (size + that size) / 2.
+ */
+function minShared(size: number): number {
+  return Math.ceil((NEAR_THRESHOLD * (size + nearSizeRange(size)[0])) / 2 - 1e-9);
 }
 
 /**
  * The most similar archive sentence (≥ NEAR_THRESHOLD) for each draft sentence without an equal
- * one. One pass over the archive's sentences against the draft's bigrams (the draft is small,
- * the archive large), skipping archive sentences whose size cannot be near any draft sentence.
- * Bigrams count with their repeats (the multiset Dice of src/lineage/similarity.ts): the r-th
- * repeat of a bigram in an archive sentence is shared with the draft sentences holding it more
- * than r times.
+ * one, in one pass over the archive's sentences (the draft is small, the archive large; nothing
+ * is indexed ahead: an index of every sentence's bigrams would weigh more than the texts).
+ * Bigrams count with their repeats (the multiset Dice of src/lineage/similarity.ts).
+ *
+ * A prefix filter, as in lineage's own join (src/lineage/lineage.ts, AllPairs): two near keys
+ * share at least minShared of each one's tokens, so, tokens taken in one order (bigrams the draft
+ * lacks first, then the rarest in the archive as the data's commonBigrams rank them), they share one among the first size − minShared + 1 of
+ * each. Each draft sentence is indexed under those first tokens of its own; an archive sentence
+ * looks up those of its own, and only the draft sentences found are compared in full. The result
+ * is the exhaustive one: the filter leaves out only pairs that cannot be near.
  */
 function nearest(
   prepared: PreparedCheck,
@@ -268,40 +321,62 @@ function nearest(
     minSize = Math.min(minSize, lo);
     maxSize = Math.max(maxSize, hi);
   }
-  const table = draftBigrams(drafts.map((d) => d.key));
-  const slots = table.start.length - 1;
-  const seen = new Int32Array(slots);
-  const seenSlots: number[] = [];
-  const shared = new Int32Array(drafts.length);
-  const touched: number[] = [];
-  const visit = (a: number, b: number) => {
-    const s = lookup(table, a, b);
-    if (s < 0) return;
-    const repeat = seen[s]!;
-    if (repeat === 0) seenSlots.push(s);
-    seen[s] = repeat + 1;
-    for (let j = table.start[s]!, end = table.start[s + 1]!; j < end; j++) {
-      if (table.count[j]! <= repeat) continue;
-      const d = table.draft[j]!;
-      const before = shared[d]!;
-      shared[d] = before + 1;
-      if (before === 0) touched.push(d);
+  const table = draftBigrams(
+    drafts.map((d) => d.key),
+    prepared.common,
+  );
+  // Draft sentences by the tokens of their prefixes (each sentence once per slot).
+  const byPrefix = new Map<number, number[]>();
+  table.tokens.forEach((tokens, d) => {
+    const prefix = Math.min(tokens.length, draftSizes[d]! - minShared(draftSizes[d]!) + 1);
+    for (let k = 0; k < prefix; k++) {
+      const slot = tokens[k]!;
+      if (k > 0 && tokens[k - 1] === slot) continue;
+      const list = byPrefix.get(slot);
+      if (list) list.push(d);
+      else byPrefix.set(slot, [d]);
     }
+  });
+  let known = new Int32Array(64);
+  let length = 0;
+  let unknown = 0;
+  const collect = (a: number, b: number) => {
+    const slot = lookup(table, a, b);
+    if (slot < 0) {
+      unknown++;
+      return;
+    }
+    if (length === known.length) {
+      const grown = new Int32Array(length * 2);
+      grown.set(known);
+      known = grown;
+    }
+    known[length++] = slot;
   };
+  const stamp = new Int32Array(drafts.length).fill(-1);
   for (let i = 0; i < prepared.keys.length; i++) {
     const size = prepared.sizes[i]!;
     if (size < minSize || size > maxSize) continue;
-    forEachBigram(prepared.keys[i]!, visit);
-    for (const s of seenSlots) seen[s] = 0;
-    seenSlots.length = 0;
-    for (const d of touched) {
-      const similarity = (2 * shared[d]!) / (draftSizes[d]! + size);
-      shared[d] = 0;
-      const known = best.get(d);
-      if (similarity >= NEAR_THRESHOLD && (!known || similarity > known.similarity))
-        best.set(d, { sentence: i, similarity });
+    length = 0;
+    unknown = 0;
+    forEachBigram(prepared.keys[i]!, collect);
+    const probe = size - minShared(size) + 1 - unknown;
+    if (probe <= 0 || length === 0) continue;
+    const tokens = known.subarray(0, length).sort();
+    const [lo, hi] = nearSizeRange(size);
+    for (let k = 0; k < Math.min(probe, length); k++) {
+      if (k > 0 && tokens[k - 1] === tokens[k]) continue;
+      for (const d of byPrefix.get(tokens[k]!) ?? []) {
+        if (stamp[d] === i) continue;
+        stamp[d] = i;
+        const draftSize = draftSizes[d]!;
+        if (draftSize < lo || draftSize > hi) continue;
+        const similarity = (2 * sharedTokens(tokens, table.tokens[d]!)) / (draftSize + size);
+        const found = best.get(d);
+        if (similarity >= NEAR_THRESHOLD && (!found || similarity > found.similarity))
+          best.set(d, { sentence: i, similarity });
+      }
     }
-    touched.length = 0;
   }
   return best;
 }
