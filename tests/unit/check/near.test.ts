@@ -10,16 +10,7 @@ import { checkDraft, commonBigrams, prepareCheck } from "../../../src/check/chec
 import type { CheckData } from "../../../src/check/data-file.ts";
 import { NEAR_THRESHOLD, sentenceKey } from "../../../src/lineage/similarity.ts";
 import { bigramDice } from "../helpers/dice.ts";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../helpers/rng.ts";
 
 const ALPHABET = Array.from("质量强国建设品牌标准𠀀");
 

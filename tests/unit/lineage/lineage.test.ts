@@ -22,16 +22,7 @@ import {
 import type { Block } from "../../../src/schemas/api.ts";
 import { blockSentences } from "../../../src/text/sentences.ts";
 import { bigramDice as bruteDice } from "../helpers/dice.ts";
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../helpers/rng.ts";
 
 describe("similarity", () => {
   it("ignores numbering, punctuation and spacing for sameness", () => {
