@@ -97,8 +97,6 @@ export interface PreparedCheck {
   /** Their sizes in bigrams: characters − 1 (one for a single character). */
   sizes: Int32Array;
   phraseKeys: string[];
-  /** The archive's common bigrams (data.commonBigrams) → their rank, 0 the most common. */
-  common: Map<string, number>;
 }
 
 /** A key's size in bigrams: characters − 1 (one for a single character). */
@@ -125,7 +123,6 @@ export function prepareCheck(data: CheckData, t2s?: T2SMap): PreparedCheck {
     keys,
     sizes: Int32Array.from(keys, keySize),
     phraseKeys: data.phrases.map(([text]) => normalize(text)),
-    common: parseCommonBigrams(data.commonBigrams ?? ""),
   };
 }
 
@@ -207,7 +204,7 @@ function lookup(table: DraftBigrams, a: number, b: number): number {
   }
 }
 
-function draftBigrams(keys: readonly string[], common: ReadonlyMap<string, number>): DraftBigrams {
+function draftBigrams(keys: readonly string[]): DraftBigrams {
   let capacity = 16;
   for (const key of keys) capacity += key.length;
   let size = 1;
@@ -219,8 +216,6 @@ function draftBigrams(keys: readonly string[], common: ReadonlyMap<string, numbe
     slot: new Int32Array(size),
   };
   const uses: number[] = [];
-  // Per slot: how common the bigram is in the archive (0: not among its common bigrams).
-  const commonness: number[] = [];
   const raw = keys.map((key) => {
     const slots: number[] = [];
     forEachBigram(key, (a, b) => {
@@ -232,8 +227,6 @@ function draftBigrams(keys: readonly string[], common: ReadonlyMap<string, numbe
         table.second[at] = b;
         table.slot[at] = uses.length;
         uses.push(0);
-        const rank = b < 0 ? undefined : common.get(String.fromCodePoint(a, b));
-        commonness.push(rank === undefined ? 0 : common.size - rank);
       }
       const slot = table.slot[at]!;
       uses[slot]!++;
@@ -241,49 +234,14 @@ function draftBigrams(keys: readonly string[], common: ReadonlyMap<string, numbe
     });
     return slots;
   });
-  // Renumber: rarest first — in the archive, then in the draft, then by first use — so that a
-  // sentence's first tokens are its rarest and its prefix meets few archive sentences.
-  const order = uses
-    .map((_, slot) => slot)
-    .sort((x, y) => commonness[x]! - commonness[y]! || uses[x]! - uses[y]! || x - y);
+  // Renumber: rarest in the draft first, then by first use, so that a sentence's first tokens are
+  // its rarest and its prefix meets few archive sentences. (Ranking by the archive's own counts,
+  // shipped in the data, measured no faster: BENCHMARKS.md.)
+  const order = uses.map((_, slot) => slot).sort((x, y) => uses[x]! - uses[y]! || x - y);
   const rank = new Int32Array(uses.length);
   order.forEach((slot, r) => (rank[slot] = r));
   for (let at = 0; at < size; at++) if (table.first[at] !== -1) table.slot[at] = rank[table.slot[at]!]!;
   return { ...table, tokens: raw.map((slots) => Int32Array.from(slots, (s) => rank[s]!).sort()) };
-}
-
-/** How many of the archive's most common bigrams the data lists (commonBigrams). */
-const COMMON_BIGRAMS = 4096;
-
-/**
- * The bigrams most common among `keys` (in how many keys each occurs), most common first, as
- * one string of pairs of code points: CheckData.commonBigrams, written at build time.
- */
-export function commonBigrams(keys: Iterable<string>, limit = COMMON_BIGRAMS): string {
-  const counts = new Map<number, number>();
-  const seen = new Set<number>();
-  for (const key of keys) {
-    seen.clear();
-    forEachBigram(key, (a, b) => {
-      if (b < 0) return;
-      const code = a * 0x110000 + b;
-      if (seen.has(code)) return;
-      seen.add(code);
-      counts.set(code, (counts.get(code) ?? 0) + 1);
-    });
-  }
-  return [...counts]
-    .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-    .slice(0, limit)
-    .map(([code]) => String.fromCodePoint(Math.floor(code / 0x110000), code % 0x110000))
-    .join("");
-}
-
-function parseCommonBigrams(pairs: string): Map<string, number> {
-  const chars = Array.from(pairs);
-  const ranks = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i += 2) ranks.set(chars[i]! + chars[i + 1]!, i / 2);
-  return ranks;
 }
 
 /**
@@ -301,9 +259,9 @@ function minShared(size: number): number {
  * Bigrams count with their repeats (the multiset Dice of src/lineage/similarity.ts).
  *
  * A prefix filter, as in lineage's own join (src/lineage/lineage.ts, AllPairs): two near keys
- * share at least minShared of each one's tokens, so, tokens taken in one order (bigrams the draft
- * lacks first, then the rarest in the archive as the data's commonBigrams rank them), they share one among the first size − minShared + 1 of
- * each. Each draft sentence is indexed under those first tokens of its own; an archive sentence
+ * share at least minShared of each one's tokens, so, tokens taken in one order (the draft's
+ * rarest first; bigrams the draft lacks cannot be shared and are only counted), they share one
+ * among the first size − minShared + 1 of each. Each draft sentence is indexed under those first tokens of its own; an archive sentence
  * looks up those of its own, and only the draft sentences found are compared in full. The result
  * is the exhaustive one: the filter leaves out only pairs that cannot be near.
  */
@@ -321,10 +279,7 @@ function nearest(
     minSize = Math.min(minSize, lo);
     maxSize = Math.max(maxSize, hi);
   }
-  const table = draftBigrams(
-    drafts.map((d) => d.key),
-    prepared.common,
-  );
+  const table = draftBigrams(drafts.map((d) => d.key));
   // Draft sentences by the tokens of their prefixes (each sentence once per slot).
   const byPrefix = new Map<number, number[]>();
   table.tokens.forEach((tokens, d) => {

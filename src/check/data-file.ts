@@ -39,14 +39,6 @@ export interface CheckData {
    * rule at build time (src/archive/issuers.ts): the browser needs no GB/T 2260 data.
    */
   names: [name: string, id: string | null][];
-  /**
-   * The bigrams most common among the sentences' keys (src/lineage/similarity.ts), in how many
-   * distinct sentences each occurs, most common first: one string of pairs of characters, at most
-   * COMMON_BIGRAMS pairs (src/check/check.ts). The check reads a sentence's rarest bigrams first.
-   * Added after the first release: absent in older files, and then the check is as exact, only
-   * slower.
-   */
-  commonBigrams?: string;
 }
 
 /** Its path under the base. */

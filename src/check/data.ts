@@ -8,7 +8,6 @@ import { lineageIndex, noticeLabels } from "../lineage/data.ts";
 import { getIssuers } from "../queries/issuers.ts";
 import { getNotices } from "../queries/notices.ts";
 import { getPhraseIndex } from "../queries/themes.ts";
-import { commonBigrams } from "./check.ts";
 import type { CheckData } from "./data-file.ts";
 
 export async function checkData(): Promise<CheckData> {
@@ -45,6 +44,5 @@ export async function checkData(): Promise<CheckData> {
       ...[...registry.global].map(([name, id]): [string, string] => [name, id]),
       ...[...registry.contextual.keys()].map((name): [string, null] => [name, null]),
     ],
-    commonBigrams: commonBigrams(index.keys),
   };
 }
