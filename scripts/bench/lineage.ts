@@ -296,7 +296,10 @@ function draftFrom(site: string, chars: number): string {
 }
 
 interface CheckRun {
+  /** The page's own time: data loaded, then draft checked and report rendered. */
   ms: number;
+  /** First script → report, with the benchmark's filling of the box and its click. */
+  span: number;
   fromNavigation: number;
   bytes: number;
   sentences: number;
@@ -332,21 +335,26 @@ async function check(): Promise<Part> {
       await page.waitForSelector("[data-check-form]:not([hidden])");
       await page.fill("[data-check-text]", draft);
       await page.click(".check-submit");
-      await page.waitForFunction(() => performance.getEntriesByName("check:report").length > 0, null, {
+      await page.waitForFunction(() => performance.getEntriesByName("check:shown").length > 0, null, {
         timeout: 120_000,
       });
       await page.waitForLoadState("networkidle");
       const t = await page.evaluate(() => {
         const at = (name: string) => performance.getEntriesByName(name).at(-1)!.startTime;
+        // The page's own time, as for a draft submitted the moment the page's script started:
+        // loading the data, then checking, rendering and painting the report (check:shown). Playwright's filling of the box and its
+        // click fall between and are not the page's (the span with them is kept as `span`).
+        const data = at("check:data");
         return {
-          ms: at("check:report") - at("check:start"),
-          fromNavigation: at("check:report"),
+          ms: data - at("check:start") + at("check:shown") - Math.max(data, at("check:run")),
+          span: at("check:shown") - at("check:start"),
+          fromNavigation: at("check:shown"),
           sentences: document.querySelectorAll("[data-check-sentences] > li").length,
         };
       });
       runs.push({ ...t, bytes });
       console.log(
-        `  ${ms(t.ms)} (${ms(t.fromNavigation)} from navigation), ${kb(bytes)}, ${t.sentences} sentences`,
+        `  ${ms(t.ms)} (with the benchmark's typing ${ms(t.span)}; ${ms(t.fromNavigation)} from navigation), ${kb(bytes)}, ${t.sentences} sentences`,
       );
       await context.close();
     }
@@ -385,7 +393,13 @@ async function check(): Promise<Part> {
       "| measure | median | max | budget |",
       "| --- | --- | --- | --- |",
       `| cold search, search start → first results (${searchMs.length} queries) | ${ms(searchMedian)} | ${ms(Math.max(...searchMs))} | |`,
-      `| /check/, ${draft.length.toLocaleString("en")}-character draft: first script → full report (${runs.length} runs) | **${ms(checkMedian)}** | ${ms(Math.max(...runs.map((r) => r.ms)))} | ≤ ${CHECK_TIME_FACTOR} × search = ${ms(CHECK_TIME_FACTOR * searchMedian)} — ${timeOk ? "met" : "MISSED"} |`,
+      `| /check/, ${draft.length.toLocaleString("en")}-character draft: data loaded, then draft checked and report shown, from the first script (${runs.length} runs) | **${ms(checkMedian)}** | ${ms(Math.max(...runs.map((r) => r.ms)))} | ≤ ${CHECK_TIME_FACTOR} × search = ${ms(CHECK_TIME_FACTOR * searchMedian)} — ${timeOk ? "met" : "MISSED"} |`,
+      `| … first script → full report with the benchmark's filling of the box and its click between | ${ms(
+        pct(
+          runs.map((r) => r.span),
+          0.5,
+        ),
+      )} | ${ms(Math.max(...runs.map((r) => r.span)))} | |`,
       `| … from navigation start | ${ms(
         pct(
           runs.map((r) => r.fromNavigation),
