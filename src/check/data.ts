@@ -4,15 +4,15 @@
  * file, so that once the page has loaded it works without a network connection.
  */
 import { buildIssuerIndex } from "../archive/issuers.ts";
-import { lineageIndex, noticeLabels } from "../lineage/data.ts";
+import { lineageKeys, noticeLabels } from "../lineage/data.ts";
 import { getIssuers } from "../queries/issuers.ts";
 import { getNotices } from "../queries/notices.ts";
 import { getPhraseIndex } from "../queries/themes.ts";
 import type { CheckData } from "./data-file.ts";
 
 export async function checkData(): Promise<CheckData> {
-  const [index, labels, notices, phraseIndex, issuers] = await Promise.all([
-    lineageIndex(),
+  const [{ order, sentences }, labels, notices, phraseIndex, issuers] = await Promise.all([
+    lineageKeys(),
     noticeLabels(),
     getNotices(),
     getPhraseIndex(),
@@ -20,24 +20,14 @@ export async function checkData(): Promise<CheckData> {
   ]);
   const registry = buildIssuerIndex(issuers);
   const paths = new Map(notices.map((n) => [n.id, `${n.data.year}/${n.data.slug}/`]));
+  const rankOf = new Map(order.map((id, rank) => [id, rank]));
   return {
-    notices: index.order.map((id) => [id, labels.get(id)!.label, paths.get(id)!]),
-    sentences: index.holders.map((holders) => {
-      const first = holders[0]!;
-      const last = holders.at(-1)!;
-      return [
-        first.sentence.text,
-        first.rank,
-        first.sentence.anchor,
-        last.rank,
-        last.sentence.anchor,
-        holders.length,
-      ];
-    }),
+    notices: order.map((id) => [id, labels.get(id)!.label, paths.get(id)!]),
+    sentences: JSON.parse(sentences) as CheckData["sentences"],
     phrases: phraseIndex.groups.map((group) => [
       group.text,
       group.anchor,
-      group.occurrences.map((o) => [o.year, o.notice ? index.rankOf.get(o.notice.id)! : -1, o.role]),
+      group.occurrences.map((o) => [o.year, o.notice ? rankOf.get(o.notice.id)! : -1, o.role]),
     ]),
     issuers: issuers.map(({ note: _note, ...issuer }) => issuer),
     names: [

@@ -3,6 +3,11 @@
  * held notice's sentences from the text model (src/text/), one index per build, and each
  * notice's lineage and summary for its page and its open data. Everything comes from the
  * collections, so an imported notice brings its lineage with it.
+ *
+ * The index lives only while every notice's lineage is worked out, once; what the pages read
+ * afterwards is kept as JSON text, one string a notice. Held as objects (190,000 sentences with
+ * their matches at 2,000 notices) it stayed in the heap for the whole page rendering, and every
+ * garbage collection of the build walked it (BENCHMARKS.md, “Lineage in the build”).
  */
 import { shortLabel } from "../shared/notice.ts";
 import { getNotices, type NoticeEntry } from "../queries/notices.ts";
@@ -13,18 +18,34 @@ import {
   buildLineage,
   noticeLineage,
   summarize,
-  type LineageIndex,
   type LineageSummary,
   type SentenceLineage,
 } from "./lineage.ts";
 import type { NoticeLabel } from "./view.ts";
 
-let indexCache: Promise<LineageIndex> | undefined;
+/** What the /check/ data needs of the index (src/check/data.ts). */
+export interface LineageKeys {
+  /** Notice ids in lineage order. */
+  order: string[];
+  /**
+   * Per distinct sentence (key), as JSON: the text as first printed, the first holder's rank and
+   * anchor, the last holder's rank and anchor, how many notices hold it (CheckData.sentences).
+   */
+  sentences: string;
+}
 
-/** The lineage index of every held notice (built once per build). */
-export function lineageIndex(): Promise<LineageIndex> {
-  indexCache ??= getNotices().then(async (notices) =>
-    buildLineage(
+interface LineageStore {
+  keys: LineageKeys;
+  /** Per notice id: its NoticeLineageData as JSON. */
+  notices: Map<string, string>;
+}
+
+let storeCache: Promise<LineageStore> | undefined;
+
+/** Every held notice's lineage, worked out once per build from one index that is then let go. */
+function lineageStore(): Promise<LineageStore> {
+  storeCache ??= getNotices().then(async (notices) => {
+    const index = buildLineage(
       await Promise.all(
         notices.map(async (notice) => ({
           id: notice.id,
@@ -34,9 +55,35 @@ export function lineageIndex(): Promise<LineageIndex> {
           sentences: blockSentences(await noticeBlocks(notice)),
         })),
       ),
-    ),
-  );
-  return indexCache;
+    );
+    const store = new Map<string, string>();
+    for (const id of index.order) {
+      const sentences = noticeLineage(index, id);
+      const data: NoticeLineageData = { sentences, summary: summarize(index, sentences) };
+      store.set(id, JSON.stringify(data));
+    }
+    const sentences = JSON.stringify(
+      index.holders.map((holders) => {
+        const first = holders[0]!;
+        const last = holders.at(-1)!;
+        return [
+          first.sentence.text,
+          first.rank,
+          first.sentence.anchor,
+          last.rank,
+          last.sentence.anchor,
+          holders.length,
+        ];
+      }),
+    );
+    return { keys: { order: index.order, sentences }, notices: store };
+  });
+  return storeCache;
+}
+
+/** The notices in lineage order and every distinct sentence's holders, for /check/data.json. */
+export async function lineageKeys(): Promise<LineageKeys> {
+  return (await lineageStore()).keys;
 }
 
 let labelsCache: Promise<Map<string, NoticeLabel>> | undefined;
@@ -54,20 +101,12 @@ export interface NoticeLineageData {
   summary: LineageSummary;
 }
 
-const lineageCache = new Map<string, Promise<NoticeLineageData>>();
-
 /**
- * One notice's sentences with their lineage, and the summary line's figures. Cached: its page and
- * its open data both ask, and the matches are the costly part.
+ * One notice's sentences with their lineage, and the summary line's figures: its page and its
+ * open data each read them from the notice's JSON (a fresh copy each, dropped with the page).
  */
-export function lineageOf(notice: NoticeEntry): Promise<NoticeLineageData> {
-  let data = lineageCache.get(notice.id);
-  if (!data) {
-    data = lineageIndex().then((index) => {
-      const sentences = noticeLineage(index, notice.id);
-      return { sentences, summary: summarize(index, sentences) };
-    });
-    lineageCache.set(notice.id, data);
-  }
-  return data;
+export async function lineageOf(notice: NoticeEntry): Promise<NoticeLineageData> {
+  const json = (await lineageStore()).notices.get(notice.id);
+  if (json === undefined) throw new Error(`lineage: no notice ${notice.id}`);
+  return JSON.parse(json) as NoticeLineageData;
 }
