@@ -280,16 +280,15 @@ function nearest(
     maxSize = Math.max(maxSize, hi);
   }
   const table = draftBigrams(drafts.map((d) => d.key));
-  // Draft sentences by the tokens of their prefixes (each sentence once per slot).
-  const byPrefix = new Map<number, number[]>();
+  // Draft sentences by the tokens of their prefixes: per slot, (sentence, place of the slot's first
+  // use in it) pairs, flat.
+  const byPrefix: (number[] | undefined)[] = [];
   table.tokens.forEach((tokens, d) => {
     const prefix = Math.min(tokens.length, draftSizes[d]! - minShared(draftSizes[d]!) + 1);
     for (let k = 0; k < prefix; k++) {
       const slot = tokens[k]!;
       if (k > 0 && tokens[k - 1] === slot) continue;
-      const list = byPrefix.get(slot);
-      if (list) list.push(d);
-      else byPrefix.set(slot, [d]);
+      (byPrefix[slot] ??= []).push(d, k);
     }
   });
   let known = new Int32Array(64);
@@ -317,17 +316,37 @@ function nearest(
     forEachBigram(prepared.keys[i]!, collect);
     const probe = size - minShared(size) + 1 - unknown;
     if (probe <= 0 || length === 0) continue;
-    const tokens = known.subarray(0, length).sort();
+    // Insertion sort: a few dozen tokens, where the built-in sort's call costs more than it does.
+    for (let k = 1; k < length; k++) {
+      const t = known[k]!;
+      let j = k - 1;
+      while (j >= 0 && known[j]! > t) {
+        known[j + 1] = known[j]!;
+        j--;
+      }
+      known[j + 1] = t;
+    }
+    const tokens = known.subarray(0, length);
     const [lo, hi] = nearSizeRange(size);
     for (let k = 0; k < Math.min(probe, length); k++) {
       if (k > 0 && tokens[k - 1] === tokens[k]) continue;
-      for (const d of byPrefix.get(tokens[k]!) ?? []) {
+      const list = byPrefix[tokens[k]!];
+      if (!list) continue;
+      for (let at = 0; at < list.length; at += 2) {
+        const d = list[at]!;
         if (stamp[d] === i) continue;
         stamp[d] = i;
         const draftSize = draftSizes[d]!;
         if (draftSize < lo || draftSize > hi) continue;
-        const similarity = (2 * sharedTokens(tokens, table.tokens[d]!)) / (draftSize + size);
+        // Positional filter (PPJoin, as lineage's join): met first at this token, they share
+        // nothing smaller, so at most what follows it in the shorter remainder.
         const found = best.get(d);
+        const needed = Math.ceil(
+          (Math.max(NEAR_THRESHOLD, found?.similarity ?? 0) * (draftSize + size)) / 2 - 1e-9,
+        );
+        const mine = table.tokens[d]!;
+        if (Math.min(length - k, mine.length - list[at + 1]!) < needed) continue;
+        const similarity = (2 * sharedTokens(tokens, mine, needed)) / (draftSize + size);
         if (similarity >= NEAR_THRESHOLD && (!found || similarity > found.similarity))
           best.set(d, { sentence: i, similarity });
       }

@@ -260,7 +260,8 @@ export function nearLinks(
     const found: NearLink[] = [];
     for (const y of touched) {
       if (hits[y]! <= 0) continue;
-      const similarity = (2 * sharedTokens(mine, tokens[y]!)) / (size + sizes[y]!);
+      const needed = Math.ceil((threshold * (size + sizes[y]!)) / 2 - 1e-9);
+      const similarity = (2 * sharedTokens(mine, tokens[y]!, needed)) / (size + sizes[y]!);
       if (similarity >= threshold) found.push({ key: y, similarity });
     }
     found.sort((a, b) => b.similarity - a.similarity || a.key - b.key);

@@ -59,8 +59,11 @@ export function keyTokens(key: string): number[] {
   return tokens.sort((a, b) => a - b);
 }
 
-/** How many tokens two ascending token lists share. */
-export function sharedTokens(x: ArrayLike<number>, y: ArrayLike<number>): number {
+/**
+ * How many tokens two ascending token lists share. With `atLeast`, it may stop as soon as that
+ * many can no longer be reached, and then answers some smaller number.
+ */
+export function sharedTokens(x: ArrayLike<number>, y: ArrayLike<number>, atLeast = 0): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -71,8 +74,11 @@ export function sharedTokens(x: ArrayLike<number>, y: ArrayLike<number>): number
       shared++;
       i++;
       j++;
-    } else if (a < b) i++;
-    else j++;
+    } else {
+      if (a < b) i++;
+      else j++;
+      if (shared + Math.min(x.length - i, y.length - j) < atLeast) return shared;
+    }
   }
   return shared;
 }

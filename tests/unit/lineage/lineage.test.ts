@@ -18,6 +18,7 @@ import {
   keyTokens,
   sentenceKey,
   sentenceSimilarity,
+  sharedTokens,
 } from "../../../src/lineage/similarity.ts";
 import type { Block } from "../../../src/schemas/api.ts";
 import { blockSentences } from "../../../src/text/sentences.ts";
@@ -52,6 +53,27 @@ describe("similarity", () => {
     ];
     for (const [a, b] of reworded) expect(sentenceSimilarity(a!, b!)).toBeGreaterThanOrEqual(NEAR_THRESHOLD);
     for (const [a, b] of different) expect(sentenceSimilarity(a!, b!)).toBeLessThan(NEAR_THRESHOLD);
+  });
+});
+
+describe("sharedTokens with a floor", () => {
+  it("is exact whenever the count reaches the floor, and below the floor otherwise", () => {
+    const random = rng(11);
+    const list = () =>
+      Array.from({ length: Math.floor(random() * 30) }, () => Math.floor(random() * 40)).sort(
+        (a, b) => a - b,
+      );
+    for (let round = 0; round < 2000; round++) {
+      const [x, y] = [list(), list()];
+      // Counted by hand: each value shared as often as the rarer list holds it.
+      let exact = 0;
+      for (const v of new Set(x))
+        exact += Math.min(x.filter((a) => a === v).length, y.filter((b) => b === v).length);
+      const floor = Math.floor(random() * 20);
+      const answer = sharedTokens(x, y, floor);
+      if (exact >= floor) expect(answer).toBe(exact);
+      else expect(answer).toBeLessThan(floor);
+    }
   });
 });
 
