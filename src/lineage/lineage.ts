@@ -330,27 +330,31 @@ function sentenceLineage(
 
   // The earliest other notices holding the same or a near sentence: each list is in notice
   // order, so its first MATCH_LIMIT + 1 holders (one may be this notice) are all it can add.
-  const best = new Map<number, Match & { rank: number }>();
+  // Match objects are made only for the few listed: this runs for every sentence of the archive.
+  const best = new Map<number, { holder: Holder; similarity: number }>();
   const consider = (list: readonly Holder[], similarity: number) => {
     let taken = 0;
     for (const holder of list) {
       if (holder.rank === rank) continue;
       if (++taken > MATCH_LIMIT) break;
       const known = best.get(holder.rank);
-      if (!known || known.similarity < similarity)
-        best.set(holder.rank, { ...match(index, holder, similarity), rank: holder.rank });
+      if (!known) best.set(holder.rank, { holder, similarity });
+      else if (known.similarity < similarity) {
+        known.holder = holder;
+        known.similarity = similarity;
+      }
     }
   };
   consider(same, 1);
-  for (const { key: other, similarity } of [...near, ...index.later[key]!])
-    consider(index.holders[other]!, similarity);
+  for (const link of near) consider(index.holders[link.key]!, link.similarity);
+  for (const link of index.later[key]!) consider(index.holders[link.key]!, link.similarity);
   // The first appearance and the source are given apart: the others, earliest first.
   const apart = new Set([first?.notice, source?.notice]);
   const matches = [...best.values()]
-    .filter((m) => !apart.has(m.notice))
-    .sort((a, b) => a.rank - b.rank)
+    .filter(({ holder }) => !apart.has(index.order[holder.rank]))
+    .sort((a, b) => a.holder.rank - b.holder.rank)
     .slice(0, MATCH_LIMIT)
-    .map(({ rank: _rank, ...m }) => m);
+    .map(({ holder, similarity }) => match(index, holder, similarity));
 
   // The notice itself is among the holders (the sentence is its own).
   const sameCount = same.length - 1;
