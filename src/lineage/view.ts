@@ -30,12 +30,36 @@ function percent(share: number): string {
   return `${Math.floor(share * 100)}%`;
 }
 
-/** 本通知N句：沿用X句（最早见于2019年全国通知31句、2021年全国通知21句）、改写Y句、新写Z句. */
-export function summaryLine(summary: LineageSummary, labelOf: LabelOf): string {
-  const from = summary.carriedFrom
+/**
+ * How many first notices the summary line names; with more it names these and counts the rest
+ * (等N件通知), so that on a phone the line stays short and the text starts on the first screen.
+ * The whole list is in the opened view (carriedFromLine) and in the open data.
+ */
+export const SUMMARY_SOURCES = 3;
+
+function carriedFrom(summary: LineageSummary, labelOf: LabelOf, limit = Infinity): string {
+  const named = summary.carriedFrom
+    .slice(0, limit)
     .map(({ notice, count }) => `${labelOf(notice)?.label ?? notice}通知${count}句`)
     .join("、");
+  const rest = summary.carriedFrom.length - Math.min(limit, summary.carriedFrom.length);
+  return rest > 0 ? `${named}等${summary.carriedFrom.length}件通知` : named;
+}
+
+/**
+ * 本通知N句：沿用X句（最早见于2019年全国通知31句、2021年全国通知21句）、改写Y句、新写Z句 —
+ * naming at most SUMMARY_SOURCES first notices, earliest first.
+ */
+export function summaryLine(summary: LineageSummary, labelOf: LabelOf): string {
+  const from = carriedFrom(summary, labelOf, SUMMARY_SOURCES);
   return `本通知${summary.total}句：${ORIGIN_LABELS.carried}${summary.carried}句${from ? `（最早见于${from}）` : ""}、${ORIGIN_LABELS.rewritten}${summary.rewritten}句、${ORIGIN_LABELS.new}${summary.new}句`;
+}
+
+/** Every first notice of the carried sentences, when the summary line names only some of them. */
+export function carriedFromLine(summary: LineageSummary, labelOf: LabelOf): string | undefined {
+  return summary.carriedFrom.length > SUMMARY_SOURCES
+    ? `沿用的${summary.carried}句最早见于：${carriedFrom(summary, labelOf)}。`
+    : undefined;
 }
 
 function refLink(prefix: string, match: Match, labelOf: LabelOf, extra = ""): string {

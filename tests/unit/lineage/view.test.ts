@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildLineage, noticeLineage, summarize, type LineageNotice } from "../../../src/lineage/lineage.ts";
-import { renderLineageView, summaryLine } from "../../../src/lineage/view.ts";
+import { carriedFromLine, renderLineageView, summaryLine } from "../../../src/lineage/view.ts";
 import type { Block } from "../../../src/schemas/api.ts";
 import { blockSentences } from "../../../src/text/sentences.ts";
 
@@ -49,6 +49,28 @@ describe("summaryLine", () => {
     );
     const first = noticeLineage(index, "2030-quanguo");
     expect(summaryLine(summarize(index, first), labelOf)).toBe("本通知3句：沿用0句、改写0句、新写3句");
+    expect(carriedFromLine(summarize(index, lineage), labelOf)).toBeUndefined();
+  });
+
+  it("names at most three first notices and counts the rest; the opened view names them all", () => {
+    const summary = {
+      total: 12,
+      carried: 10,
+      rewritten: 1,
+      new: 1,
+      reusedLater: 0,
+      carriedFrom: ["2026-a", "2027-b", "2028-c", "2029-d", "2030-e"].map((notice, i) => ({
+        notice,
+        count: i + 1,
+      })),
+    };
+    const label = (id: string) => ({ label: `${id.slice(0, 4)}年${id.slice(5)}`, url: "/" });
+    expect(summaryLine(summary, label)).toBe(
+      "本通知12句：沿用10句（最早见于2026年a通知1句、2027年b通知2句、2028年c通知3句等5件通知）、改写1句、新写1句",
+    );
+    expect(carriedFromLine(summary, label)).toBe(
+      "沿用的10句最早见于：2026年a通知1句、2027年b通知2句、2028年c通知3句、2029年d通知4句、2030年e通知5句。",
+    );
   });
 });
 
