@@ -35,7 +35,7 @@ function percent(share: number): string {
  * (等N件通知), so that on a phone the line stays short and the text starts on the first screen.
  * The whole list is in the opened view (carriedFromLine) and in the open data.
  */
-export const SUMMARY_SOURCES = 3;
+const SUMMARY_SOURCES = 3;
 
 function carriedFrom(summary: LineageSummary, labelOf: LabelOf, limit = Infinity): string {
   const named = summary.carriedFrom

@@ -93,8 +93,8 @@ describe("rehype-copy-link", () => {
     });
 
     it(`${name}: a heading is named by its own text, not by its control's 复制链接`, async () => {
-      const before = elements(printable(await toHast(input, false)) as Root);
-      const headings = elements(printable(await toHast(input, true)) as Root).filter((e) =>
+      const before = elements(printable(await toHast(input, false)));
+      const headings = elements(printable(await toHast(input, true))).filter((e) =>
         /^h[1-6]$/.test(e.tagName),
       );
       expect(headings.length).toBeGreaterThan(0);
