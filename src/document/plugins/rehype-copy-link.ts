@@ -8,22 +8,17 @@
  * a paragraph see exactly the document's characters. It is marked data-pagefind-ignore too,
  * and shown on hover or keyboard focus, always on touch screens (src/styles/links.css).
  *
- * A heading's accessible name would end in the control's 复制链接 (a heading is named by its
- * content, a link inside it by its aria-label): each heading is named by its own text instead
- * (aria-label, the text as printed), so heading lists of screen readers read the document.
- *
  * Only the controls of headings are in the Tab order (tabindex="-1" on the others): a long
  * notice has over a hundred paragraphs, and their controls must not stand between a keyboard
  * reader and everything after the text. With JavaScript they all become one Tab stop, the arrow
  * keys moving between them (src/reader/copy-links.ts).
  *
  * In:  <h2 id="s1">一、指导思想</h2><p id="s1-p1">以习近平…</p>
- * Out: <h2 id="s1" aria-label="一、指导思想">一、指导思想<a class="copy-link" href="#s1" aria-label="复制链接"
+ * Out: <h2 id="s1">一、指导思想<a class="copy-link" href="#s1" aria-label="复制链接"
  *        title="复制链接 #s1" data-pagefind-ignore><svg aria-hidden="true" …>…</svg></a></h2>
  *      <p id="s1-p1">以习近平…<a class="copy-link" href="#s1-p1" …>…</a></p>
  */
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { toString } from "hast-util-to-string";
 
 const ANCHORED = /^(h[1-6]|p|li)$/;
 
@@ -79,10 +74,7 @@ export default function rehypeCopyLink() {
       if (node.type !== "element" || !ANCHORED.test(node.tagName)) return;
       const id = node.properties?.id;
       if (typeof id !== "string" || !id) return;
-      const heading = /^h[1-6]$/.test(node.tagName);
-      if (heading && node.properties.ariaLabel === undefined)
-        node.properties.ariaLabel = toString(node).trim();
-      node.children.push(copyLink(id, heading));
+      node.children.push(copyLink(id, /^h[1-6]$/.test(node.tagName)));
     };
     visit(tree);
   };

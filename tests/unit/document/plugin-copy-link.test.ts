@@ -91,17 +91,5 @@ describe("rehype-copy-link", () => {
         expect(controls[0]!.properties).toMatchObject({ ariaLabel: "复制链接", dataPagefindIgnore: "" });
       }
     });
-
-    it(`${name}: a heading is named by its own text, not by its control's 复制链接`, async () => {
-      const before = elements(printable(await toHast(input, false)));
-      const headings = elements(printable(await toHast(input, true))).filter((e) =>
-        /^h[1-6]$/.test(e.tagName),
-      );
-      expect(headings.length).toBeGreaterThan(0);
-      for (const heading of headings) {
-        const plain = before.find((e) => e.properties?.id === heading.properties.id)!;
-        expect(heading.properties.ariaLabel).toBe(toString(plain).trim());
-      }
-    });
   }
 });
