@@ -261,9 +261,10 @@ function minShared(size: number): number {
  * A prefix filter, as in lineage's own join (src/lineage/lineage.ts, AllPairs): two near keys
  * share at least minShared of each one's tokens, so, tokens taken in one order (the draft's
  * rarest first; bigrams the draft lacks cannot be shared and are only counted), they share one
- * among the first size − minShared + 1 of each. Each draft sentence is indexed under those first tokens of its own; an archive sentence
- * looks up those of its own, and only the draft sentences found are compared in full. The result
- * is the exhaustive one: the filter leaves out only pairs that cannot be near.
+ * among the first size − minShared + 1 of each. Each draft sentence is indexed under those first
+ * tokens of its own; an archive sentence looks up those of its own, and only the draft sentences
+ * found are compared in full, after a positional filter. The result is the exhaustive one: the
+ * filters leave out only pairs that cannot be near.
  */
 function nearest(
   prepared: PreparedCheck,
@@ -316,17 +317,7 @@ function nearest(
     forEachBigram(prepared.keys[i]!, collect);
     const probe = size - minShared(size) + 1 - unknown;
     if (probe <= 0 || length === 0) continue;
-    // Insertion sort: a few dozen tokens, where the built-in sort's call costs more than it does.
-    for (let k = 1; k < length; k++) {
-      const t = known[k]!;
-      let j = k - 1;
-      while (j >= 0 && known[j]! > t) {
-        known[j + 1] = known[j]!;
-        j--;
-      }
-      known[j + 1] = t;
-    }
-    const tokens = known.subarray(0, length);
+    const tokens = known.subarray(0, length).sort();
     const [lo, hi] = nearSizeRange(size);
     for (let k = 0; k < Math.min(probe, length); k++) {
       if (k > 0 && tokens[k - 1] === tokens[k]) continue;
