@@ -4,6 +4,7 @@
  * once. Arrays rather than objects, for size: at 2,000 notices it is the bulk of what the page
  * fetches.
  */
+import type { KeyRow } from "../lineage/data.ts";
 import type { Issuer } from "../schemas/issuer.ts";
 
 /** A body of the issuer registry, without its editorial note. */
@@ -13,18 +14,11 @@ export interface CheckData {
   /** Held notices in lineage order (src/lineage/lineage.ts): id, short label, page path under the base. */
   notices: [id: string, label: string, path: string][];
   /**
-   * Every distinct sentence of the held notices (src/lineage/: one per key): the text as first
-   * printed; the first notice holding it (index into `notices`) and the anchor there; the latest
-   * notice holding it and its anchor; how many notices hold it.
+   * Every distinct sentence of the held notices (src/lineage/data.ts, one KeyRow per key): the
+   * text as first printed; the first notice holding it (index into `notices`) and the anchor
+   * there; the latest notice holding it and its anchor; how many notices hold it.
    */
-  sentences: [
-    text: string,
-    first: number,
-    firstAnchor: string,
-    last: number,
-    lastAnchor: string,
-    count: number,
-  ][];
+  sentences: KeyRow[];
   /**
    * Themes and slogans (src/themes/phrases.ts): the text as first printed, its /themes/ anchor,
    * and each use: year, notice index (−1 for the catalogue of themes), role.

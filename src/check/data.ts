@@ -4,7 +4,7 @@
  * file, so that once the page has loaded it works without a network connection.
  */
 import { buildIssuerIndex } from "../archive/issuers.ts";
-import { lineageKeys, noticeLabels } from "../lineage/data.ts";
+import { lineageKeys, noticeLabels, type KeyRow } from "../lineage/data.ts";
 import { getIssuers } from "../queries/issuers.ts";
 import { getNotices } from "../queries/notices.ts";
 import { getPhraseIndex } from "../queries/themes.ts";
@@ -23,7 +23,7 @@ export async function checkData(): Promise<CheckData> {
   const rankOf = new Map(order.map((id, rank) => [id, rank]));
   return {
     notices: order.map((id) => [id, labels.get(id)!.label, paths.get(id)!]),
-    sentences: JSON.parse(sentences) as CheckData["sentences"],
+    sentences: JSON.parse(sentences) as KeyRow[],
     phrases: phraseIndex.groups.map((group) => [
       group.text,
       group.anchor,

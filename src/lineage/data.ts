@@ -23,14 +23,25 @@ import {
 } from "./lineage.ts";
 import type { NoticeLabel } from "./view.ts";
 
+/**
+ * One distinct sentence (key) of the index: the text as first printed, the first notice holding
+ * it (its rank in lineage order) and the anchor there, the latest one and its anchor, how many
+ * notices hold it. The rows of /check/data.json (CheckData.sentences).
+ */
+export type KeyRow = [
+  text: string,
+  first: number,
+  firstAnchor: string,
+  last: number,
+  lastAnchor: string,
+  count: number,
+];
+
 /** What the /check/ data needs of the index (src/check/data.ts). */
 export interface LineageKeys {
   /** Notice ids in lineage order. */
   order: string[];
-  /**
-   * Per distinct sentence (key), as JSON: the text as first printed, the first holder's rank and
-   * anchor, the last holder's rank and anchor, how many notices hold it (CheckData.sentences).
-   */
+  /** Every key's KeyRow, as JSON (one string, not 50,000 arrays, for the rest of the build). */
   sentences: string;
 }
 
@@ -63,7 +74,7 @@ function lineageStore(): Promise<LineageStore> {
       store.set(id, JSON.stringify(data));
     }
     const sentences = JSON.stringify(
-      index.holders.map((holders) => {
+      index.holders.map((holders): KeyRow => {
         const first = holders[0]!;
         const last = holders.at(-1)!;
         return [
