@@ -22,7 +22,13 @@ import { splitLines } from "../importer/lines.ts";
 import { statedYear } from "../importer/stated-year.ts";
 import { compactName, splitNames } from "../archive/issuer-names.ts";
 import { parseStructure, type Part } from "../importer/structure.ts";
-import { NEAR_THRESHOLD, nearSizeRange, sentenceKey, sharedTokens } from "../lineage/similarity.ts";
+import {
+  NEAR_THRESHOLD,
+  nearSizeRange,
+  sentenceKey,
+  sharedNeeded,
+  sharedTokens,
+} from "../lineage/similarity.ts";
 import { normalize, type T2SMap } from "../search/normalize.ts";
 import { splitSentences } from "../text/sentences.ts";
 import type { CheckData, CheckIssuer } from "./data-file.ts";
@@ -249,7 +255,7 @@ function draftBigrams(keys: readonly string[]): DraftBigrams {
  * at least the smallest size near it (nearSizeRange) needs t · (size + that size) / 2.
  */
 function minShared(size: number): number {
-  return Math.ceil((NEAR_THRESHOLD * (size + nearSizeRange(size)[0])) / 2 - 1e-9);
+  return sharedNeeded(size, nearSizeRange(size)[0]);
 }
 
 /**
@@ -332,9 +338,7 @@ function nearest(
         // Positional filter (PPJoin, as lineage's join): met first at this token, they share
         // nothing smaller, so at most what follows it in the shorter remainder.
         const found = best.get(d);
-        const needed = Math.ceil(
-          (Math.max(NEAR_THRESHOLD, found?.similarity ?? 0) * (draftSize + size)) / 2 - 1e-9,
-        );
+        const needed = sharedNeeded(draftSize, size, Math.max(NEAR_THRESHOLD, found?.similarity ?? 0));
         const mine = table.tokens[d]!;
         if (Math.min(length - k, mine.length - list[at + 1]!) < needed) continue;
         const similarity = (2 * sharedTokens(tokens, mine, needed)) / (draftSize + size);

@@ -8,10 +8,10 @@
 import { partOfAnchor } from "../document/parts.ts";
 import {
   NEAR_THRESHOLD,
+  diceOfTokens,
   keyTokens,
   nearSizeRange,
   sentenceKey,
-  sharedTokens,
 } from "../lineage/similarity.ts";
 import type { BlockKind, CompareSection } from "./compare.ts";
 
@@ -53,7 +53,7 @@ function likeness(x: CompareSentence, y: CompareSentence): number {
   if (x.key === y.key) return 1;
   const [lo, hi] = nearSizeRange(x.tokens.length);
   if (y.tokens.length < lo || y.tokens.length > hi) return 0;
-  const similarity = (2 * sharedTokens(x.tokens, y.tokens)) / (x.tokens.length + y.tokens.length);
+  const similarity = diceOfTokens(x.tokens, y.tokens);
   // Different keys with the same bigrams are near, not the same.
   return similarity >= NEAR_THRESHOLD ? Math.min(similarity, 0.999) : 0;
 }

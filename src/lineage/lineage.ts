@@ -45,7 +45,14 @@ import { partOfAnchor } from "../document/parts.ts";
 import type { Level } from "../shared/levels.ts";
 import { levelRank } from "../shared/levels.ts";
 import type { Sentence } from "../text/sentences.ts";
-import { NEAR_THRESHOLD, keyTokens, nearSizeRange, sentenceKey, sharedTokens } from "./similarity.ts";
+import {
+  NEAR_THRESHOLD,
+  keyTokens,
+  nearSizeRange,
+  sentenceKey,
+  sharedNeeded,
+  sharedTokens,
+} from "./similarity.ts";
 
 /** What lineage needs of a notice. */
 export interface LineageNotice {
@@ -252,7 +259,7 @@ export function nearLinks(
         if (hits[y]! < 0) continue;
         // Positional filter (PPJoin, Xiao et al. 2008): what is shared so far, plus all that
         // could still be shared after this token on both sides, must reach the overlap needed.
-        const needed = Math.ceil((threshold * (size + other)) / 2 - 1e-9);
+        const needed = sharedNeeded(size, other, threshold);
         const bound = hits[y]! + 1 + Math.min(size - p - 1, other - list[k + 1]! - 1);
         hits[y] = bound >= needed ? hits[y]! + 1 : -1;
       }
@@ -260,7 +267,7 @@ export function nearLinks(
     const found: NearLink[] = [];
     for (const y of touched) {
       if (hits[y]! <= 0) continue;
-      const needed = Math.ceil((threshold * (size + sizes[y]!)) / 2 - 1e-9);
+      const needed = sharedNeeded(size, sizes[y]!, threshold);
       const similarity = (2 * sharedTokens(mine, tokens[y]!, needed)) / (size + sizes[y]!);
       if (similarity >= threshold) found.push({ key: y, similarity });
     }

@@ -83,8 +83,16 @@ export function sharedTokens(x: ArrayLike<number>, y: ArrayLike<number>, atLeast
   return shared;
 }
 
+/**
+ * The fewest tokens two keys of these sizes (in tokens) share when their Dice coefficient is at
+ * least `similarity`: the overlap every filter and early stop of the joins works towards.
+ */
+export function sharedNeeded(size: number, other: number, similarity = NEAR_THRESHOLD): number {
+  return Math.ceil((similarity * (size + other)) / 2 - 1e-9);
+}
+
 /** Dice coefficient of two token lists (keyTokens): 1 for equal keys, 0 for nothing shared. */
-function diceOfTokens(x: readonly number[], y: readonly number[]): number {
+export function diceOfTokens(x: readonly number[], y: readonly number[]): number {
   const total = x.length + y.length;
   return total === 0 ? 1 : (2 * sharedTokens(x, y)) / total;
 }
